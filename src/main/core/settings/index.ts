@@ -1,0 +1,3 @@
+export { createSettingsStore, type SettingsStore, type ConfLike } from './store';
+export { createConfBackend, CONFIG_NAME } from './conf-backend';
+export * from './schema';

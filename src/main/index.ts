@@ -1,0 +1,6 @@
+// Electron entry (placeholder until the shell lands).
+import { app } from 'electron';
+
+void app.whenReady().then(() => {
+  app.quit();
+});
