@@ -70,6 +70,10 @@ export interface SimDb {
   users: Map<string, SimUser>;
   /** Monotonic counters, e.g. incident_number. */
   counter(name: string): number;
+  /** REST API keys the account has (the simulator seeds a few; see server.ts). */
+  apiKeys: Map<string, { level: 'account' | 'user'; userId: string | null; readOnly: boolean; revoked?: boolean }>;
+  /** OAuth access tokens issued by the identity endpoints (oauth.ts). */
+  accessTokens: Map<string, { userId: string; scopes: string[]; expiresAt: number; revoked: boolean; clientId: string }>;
 }
 
 export interface SimContext {
