@@ -212,3 +212,14 @@ export async function dispatch<K extends CallName>(handlers: Handlers, name: K, 
   if (!parsed.success) throw describeInvalidArgs(parsed.error);
   return handlers[name](parsed.data as CallArgsParsed<K>);
 }
+
+/** Any thrown value as the error body both transports send: ContractErrors keep their code and field. */
+export function errorBody(error: unknown): ContractErrorBody {
+  if (error instanceof ContractError) return error.toBody();
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    code: typeof code === 'string' ? code : 'internal',
+    message: error instanceof Error ? error.message : String(error),
+    field: null,
+  };
+}

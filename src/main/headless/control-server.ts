@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ContractError, dispatch, isCallName, type Handlers } from '../../shared/contract';
+import { ContractError, dispatch, errorBody, isCallName, type Handlers } from '../../shared/contract';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
 
@@ -138,10 +138,9 @@ export async function startControlServer(options: ControlServerOptions): Promise
       sendJson(res, 200, { result });
     } catch (error) {
       if (error instanceof ContractError) return sendJson(res, 400, { error: error.toBody() });
-      const code = (error as { code?: unknown }).code;
-      const message = error instanceof Error ? error.message : String(error);
-      options.log.error('control call failed', { error: message });
-      sendJson(res, 500, { error: { code: typeof code === 'string' ? code : 'internal', message } });
+      const body = errorBody(error);
+      options.log.error('control call failed', { error: body.message });
+      sendJson(res, 500, { error: body });
     }
   });
 

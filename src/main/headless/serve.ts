@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { startControlServer } from './control-server';
 import { defaultDataDir } from './paths';
-import { builtRendererDir, createHeadlessRuntime } from './runtime';
+import { builtRendererDir, createHeadlessRuntime, type HeadlessRuntime } from './runtime';
 
 export interface ServeArgs {
   dataDir: string;
@@ -34,9 +34,25 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   };
 }
 
-export async function serve(args: ServeArgs, extra: Record<string, unknown> = {}, onStop?: () => Promise<void>) {
+export interface ServeHooks {
+  /** Runs after the core started, before the ready line; returns extra ready-line fields. */
+  prepare?: (runtime: HeadlessRuntime) => Promise<Record<string, unknown>>;
+  /** Runs after the core stopped, before the process exits. */
+  onStop?: (runtime: HeadlessRuntime) => Promise<void>;
+}
+
+export async function serve(args: ServeArgs, hooks: ServeHooks = {}) {
   const runtime = await createHeadlessRuntime({ dataDir: args.dataDir, mcpPort: args.port });
   await runtime.core.start();
+  let extra: Record<string, unknown>;
+  try {
+    extra = (await hooks.prepare?.(runtime)) ?? {};
+  } catch (error) {
+    // Leave nothing half-set-up behind (the demo's keychain entries, its temp folder).
+    await runtime.core.stop();
+    await hooks.onStop?.(runtime);
+    throw error;
+  }
   const control = await startControlServer({
     handlers: runtime.core.handlers,
     events: runtime.core.events,
@@ -56,7 +72,7 @@ export async function serve(args: ServeArgs, extra: Record<string, unknown> = {}
     runtime.log.info('stopping', { signal });
     await control.close();
     await runtime.core.stop();
-    await onStop?.();
+    await hooks.onStop?.(runtime);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -41,3 +41,43 @@ export function definitionHash(tool: ToolDefinition): string {
   });
   return createHash('sha256').update(material).digest('hex');
 }
+
+/**
+ * A tool failure whose message is written for the AI to relay (what went wrong and what the person should
+ * do). Thrown before or instead of a PagerDuty call, so nothing changes.
+ */
+export class ToolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolError';
+  }
+}
+
+/** `limit` as every list tool takes it: 1–100, default 25 (the client's page cap). */
+export function limitArg(what: string, defaultValue = 25) {
+  return z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(defaultValue)
+    .describe(`Maximum number of ${what} to return (1-100, default ${defaultValue}). The result says "more": true when there are more.`);
+}
+
+/** A date-time argument PagerDuty will accept; rejected here with a usable example rather than by the API. */
+export function dateTimeArg(description: string) {
+  return z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'Use an ISO-8601 date-time such as 2025-01-31T09:00:00Z' })
+    .describe(description);
+}
+
+/** A PagerDuty id: an opaque non-empty string. */
+export function idArg(description: string) {
+  return z.string().trim().min(1, 'An id is required').max(64).describe(description);
+}
+
+/** A list of PagerDuty ids used as a set filter. */
+export function idListArg(description: string) {
+  return z.array(z.string().trim().min(1).max(64)).max(100).describe(description);
+}

@@ -18,6 +18,8 @@ export const ToolRecord = z.object({
     .object({ hash: z.string(), description: z.string(), inputSchema: z.string() })
     .nullable()
     .default(null),
+  /** What the tool looked like when its state was decided, so a later change can say what changed. */
+  decidedSnapshot: z.object({ description: z.string(), inputSchema: z.string() }).nullable().default(null),
 });
 export type ToolRecord = z.infer<typeof ToolRecord>;
 
@@ -70,6 +72,8 @@ export const PersistedState = z.object({
     toolsets: z.array(Toolset),
     profiles: z.array(AccessProfile),
     clients: z.array(ClientRecord),
+    /** Built-in toolsets/profiles are created once; deleting them later must not bring them back. */
+    defaultsCreated: z.boolean().default(false),
   }),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
@@ -102,7 +106,7 @@ export function defaultState(): PersistedState {
       lastCheck: null,
     },
     gateway: { paused: false },
-    governance: { tools: {}, toolsets: [], profiles: [], clients: [] },
+    governance: { tools: {}, toolsets: [], profiles: [], clients: [], defaultsCreated: false },
   };
 }
 
