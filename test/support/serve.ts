@@ -32,6 +32,12 @@ export function tempDataDir(prefix = 'pdmcp-test-'): string {
 export async function startHeadless(entry: 'serve' | 'demo', args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const script = path.join(ROOT, 'out', 'main', `${entry}.js`);
   if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npx electron-vite build\` first (npm test does).`);
+  return startScript(script, args, env);
+}
+
+/** Any Node script that prints a JSON `{"event":"ready",…}` line when it is ready. */
+export async function startScript(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const entry = path.basename(script);
   const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, PDMCP_NO_BROWSER: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));

@@ -10,7 +10,8 @@ import type { Platform } from '../core/platform';
 import { createKeytarSecretStore, type SecretStore } from '../core/secrets';
 import { createConfBackend, createSettingsStore, type SettingsStore } from '../core/settings';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// The bundler may put this module in out/main/chunks/; the entries (bridge.js) and ../renderer sit beside out/main.
+const here = ((dir) => (path.basename(dir) === 'chunks' ? path.dirname(dir) : dir))(path.dirname(fileURLToPath(import.meta.url)));
 
 export const APP_VERSION = '0.1.0';
 

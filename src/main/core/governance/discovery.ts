@@ -99,3 +99,8 @@ export function changeHint(d: DiscoveredTool, record: ToolRecord | undefined): s
   if (parts.length === 0) parts.push('definition changed');
   return `${parts.join(', ')} since it was approved`;
 }
+
+/** The JSON Schema clients see for a tool (computed once per definition). */
+export function toolInputSchema(tool: ToolDefinition<any>): Record<string, unknown> {
+  return discovered(tool).inputSchema;
+}

@@ -36,7 +36,9 @@ const MAYBE_APPLIED =
 
 /** The OAuth scope PagerDuty most likely wanted, from the path's first segment (e.g. incidents.write). */
 export function scopeHint(req: PdRequest): string {
-  const resource = req.path.replace(/^\/+/, '').split(/[/?]/)[0] || 'resource';
+  const segments = req.path.replace(/^\/+/, '').split(/[/?]/);
+  // Early-access APIs live under a version prefix (/v3/schedules); the scope is named for the resource.
+  const resource = (/^v\d+$/.test(segments[0]) ? segments[1] : segments[0]) || 'resource';
   return `${resource}.${isWrite(req) ? 'write' : 'read'}`;
 }
 

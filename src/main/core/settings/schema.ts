@@ -51,6 +51,9 @@ export const PersistedState = z.object({
       actorEmail: z.string().nullable(),
       keyLevel: z.enum(['account', 'user']).nullable(),
       readOnly: z.boolean().nullable(),
+      /** The PagerDuty user behind the actor email (looked up when the key was saved). */
+      actorUserId: z.string().nullable().default(null),
+      actorName: z.string().nullable().default(null),
     }),
     oauth: z.object({
       clientId: z.string().nullable(),
@@ -61,6 +64,9 @@ export const PersistedState = z.object({
       user: OAuthUser.nullable(),
       expiresAt: z.string().nullable(),
       needsAuth: z.boolean(),
+      /** The scope PagerDuty granted (it may be less than asked for) and whether it allows writes. */
+      grantedScope: z.string().nullable().default(null),
+      readOnly: z.boolean().nullable().default(null),
     }),
     lastCheck: z
       .object({ at: z.string(), ok: z.boolean(), message: z.string().nullable() })
@@ -92,7 +98,7 @@ export function defaultState(): PersistedState {
       mode: null,
       region: 'us',
       baseUrl: null,
-      apiKey: { configured: false, actorEmail: null, keyLevel: null, readOnly: null },
+      apiKey: { configured: false, actorEmail: null, keyLevel: null, readOnly: null, actorUserId: null, actorName: null },
       oauth: {
         clientId: null,
         hasClientSecret: false,
@@ -102,6 +108,8 @@ export function defaultState(): PersistedState {
         user: null,
         expiresAt: null,
         needsAuth: false,
+        grantedScope: null,
+        readOnly: null,
       },
       lastCheck: null,
     },

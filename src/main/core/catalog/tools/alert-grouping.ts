@@ -1,9 +1,11 @@
 // Alert grouping settings (/alert_grouping_settings): how alerts on one or more services are grouped
 // into incidents. The list endpoint pages with `after`/`before` cursors, not offsets.
 import { z } from 'zod';
-import { defineTool } from '../define';
+import { defineTool, idArg, idListArg } from '../define';
 import type { ToolDefinition } from '../types';
-import { compactRefs, dropEmpty, pdId, type Json } from './platform-shape';
+import { capSize, clean, refs } from '../shape';
+
+type Json = Record<string, any>;
 
 const AREA = 'alert_grouping';
 
@@ -28,13 +30,13 @@ function checkConfig(type: z.infer<typeof GroupingType> | undefined, config: z.i
 }
 
 function shapeSetting(s: Json): Json {
-  return dropEmpty({
+  return clean({
     id: s.id,
     name: s.name,
     description: s.description,
     type: s.type,
     config: s.config,
-    services: compactRefs(s.services),
+    services: refs(s.services),
     created_at: s.created_at,
     updated_at: s.updated_at,
   });
@@ -42,11 +44,11 @@ function shapeSetting(s: Json): Json {
 
 function requestBody(args: { name?: string; description?: string; type?: string; config?: Json; service_ids?: string[] }): Json {
   return {
-    alert_grouping_setting: dropEmpty({
+    alert_grouping_setting: clean({
       name: args.name,
       description: args.description,
       type: args.type,
-      config: args.config ? dropEmpty(args.config) : undefined,
+      config: args.config ? clean(args.config) : undefined,
       services: args.service_ids?.map((id) => ({ id, type: 'service_reference' })),
     }),
   };
@@ -62,7 +64,7 @@ const listAlertGroupingSettings = defineTool({
   area: AREA,
   toolClass: 'read',
   input: z.object({
-    service_ids: z.array(z.string().min(1)).max(100).optional().describe('Only settings that apply to these services'),
+    service_ids: idListArg('Only settings that apply to these services').optional(),
     limit: z.number().int().min(1).max(100).default(20).describe('Maximum number of settings to return (1-100, default 20)'),
     after: z.string().min(1).optional().describe("Cursor from a previous call's 'after' field: the next page"),
     before: z.string().min(1).optional().describe("Cursor from a previous call's 'before' field: the previous page"),
@@ -76,7 +78,7 @@ const listAlertGroupingSettings = defineTool({
       signal: ctx.signal,
     });
     const items = ((res.data.alert_grouping_settings ?? []) as Json[]).map(shapeSetting);
-    return dropEmpty({ count: items.length, after: res.data.after ?? null, before: res.data.before ?? null, total: res.data.total, items });
+    return capSize(clean({ alert_grouping_settings: items, count: items.length, after: res.data.after, before: res.data.before, total: res.data.total }));
   },
 });
 
@@ -86,7 +88,7 @@ const getAlertGroupingSetting = defineTool({
   description: 'Get one alert grouping setting by ID: its name, type, configuration and the services it applies to.',
   area: AREA,
   toolClass: 'read',
-  input: z.object({ setting_id: pdId('alert grouping setting') }),
+  input: z.object({ setting_id: idArg('The ID of the alert grouping setting') }),
   async run(args, ctx) {
     const res = await ctx.pd.request<Json>({ method: 'GET', path: `/alert_grouping_settings/${encodeURIComponent(args.setting_id)}`, signal: ctx.signal });
     return shapeSetting(res.data.alert_grouping_setting);
@@ -99,7 +101,8 @@ const createAlertGroupingSetting = defineTool({
   description:
     'Create an alert grouping setting for one or more services. Types: ' +
     "'time' (config.timeout minutes), 'content_based' / 'content_based_intelligent' (config.aggregate 'all'|'any', config.fields, config.time_window seconds), " +
-    "'intelligent' (config.time_window). A service can have only one setting. Returns the created setting with its new id.",
+    "'intelligent' (config.time_window). A service can have only one setting, and a 'content_based_intelligent' setting exactly one service. " +
+    'Returns the created setting with its new id.',
   area: AREA,
   toolClass: 'write',
   annotations: { destructiveHint: false, idempotentHint: false },
@@ -130,7 +133,7 @@ const updateAlertGroupingSetting = defineTool({
   annotations: { destructiveHint: true, idempotentHint: true },
   input: z
     .object({
-      setting_id: pdId('alert grouping setting'),
+      setting_id: idArg('The ID of the alert grouping setting'),
       name: z.string().trim().min(1).max(255).optional(),
       description: z.string().max(1024).optional(),
       type: GroupingType.optional(),
@@ -161,7 +164,7 @@ const deleteAlertGroupingSetting = defineTool({
   area: AREA,
   toolClass: 'write',
   annotations: { destructiveHint: true, idempotentHint: true },
-  input: z.object({ setting_id: pdId('alert grouping setting') }),
+  input: z.object({ setting_id: idArg('The ID of the alert grouping setting') }),
   async run(args, ctx) {
     await ctx.pd.request({ method: 'DELETE', path: `/alert_grouping_settings/${encodeURIComponent(args.setting_id)}`, signal: ctx.signal });
     return { deleted: true, setting_id: args.setting_id };

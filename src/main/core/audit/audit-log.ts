@@ -1,0 +1,511 @@
+// The audit timeline: append-only JSONL segments, hash-chained across files, durable before append()
+// resolves, recovered after a crash, and queried through an in-memory index built on open.
+import { once } from 'node:events';
+import fs, { type FileHandle } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { ContractError, describeInvalidArgs } from '../../../shared/contract';
+import { AuditEntry, AuditQuery, type AuditFilter, type AuditPage, type AuditVerifyResult } from '../../../shared/model';
+import { scrub, silentLogger, type Logger } from '../log';
+import { ZERO_HASH, entryHash, entryLine, canonicalJson } from './chain';
+import { csvHeader, csvRow } from './csv';
+import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
+import { lineFields } from './line-fields';
+import { redactArgs } from './redact';
+import { countTorn, listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, syncDir } from './segments';
+import type { AuditInput, AuditLog } from './types';
+
+/** The two disk operations a write depends on; replaceable so tests can make the disk fail for real callers. */
+export interface AuditIo {
+  write(handle: FileHandle, data: Buffer, position: number): Promise<void>;
+  sync(handle: FileHandle): Promise<void>;
+}
+
+export interface AuditLogOptions {
+  dir: string;
+  log?: Logger;
+  /** A segment is closed and a new one started once it would grow past this (default 16 MiB). */
+  maxFileBytes?: number;
+  /** Segments whose newest entry is older than this are deleted on open and daily (default 90). */
+  retentionDays?: number;
+  /** How long an append waits for others to share its write + fsync (default 2 ms). */
+  groupCommitMs?: number;
+  now?: () => Date;
+  io?: Partial<AuditIo>;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_BATCH = 4096;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Nearby lines are read with one read() instead of one per line; gaps smaller than this are read through.
+const MERGE_GAP = 64 * 1024;
+
+const AuditInputSchema = AuditEntry.omit({ seq: true, prevHash: true, hash: true });
+
+const defaultIo: AuditIo = {
+  async write(handle, data, position) {
+    let done = 0;
+    while (done < data.length) {
+      const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+      done += bytesWritten;
+    }
+  },
+  sync: (handle) => handle.datasync(),
+};
+
+interface Pending {
+  input: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+  time: number;
+  resolve(entry: AuditEntry): void;
+  reject(error: Error): void;
+}
+
+interface Active {
+  file: number;
+  handle: FileHandle;
+  /** Offset just after the last durable line: the truncate point if a write fails. */
+  size: number;
+}
+
+export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog & { readonly dir: string }> {
+  const log = options.log ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const io: AuditIo = { ...defaultIo, ...options.io };
+  const dir = path.resolve(options.dir);
+  const maxFileBytes = Math.max(1024, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const retentionMs = Math.max(1, options.retentionDays ?? 90) * DAY_MS;
+  const groupCommitMs = Math.max(0, options.groupCommitMs ?? 2);
+
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  let files = await listSegments(dir);
+  files = await applyRetention(files, true);
+
+  if (files.length > 0) {
+    const torn = await setAsideTornTail(dir, files[files.length - 1], now());
+    if (torn) log.warn('audit: a partial last line (left by a crash) was set aside', { file: torn });
+  }
+
+  const index = new EntryIndex();
+  let unreadable = 0;
+  for (const file of files) {
+    await scanSegment(path.join(dir, segmentName(file)), (buf, start, end, offset) => {
+      const fields = lineFields(buf, start, end);
+      if (!fields || Number.isNaN(fields.time)) {
+        unreadable++;
+        return;
+      }
+      index.push(fields, file, offset, end - start);
+    });
+  }
+  if (unreadable > 0) log.warn('audit: some lines are not readable entries; run verify', { count: unreadable });
+
+  let lastSeq = 0;
+  let lastHash = ZERO_HASH;
+  for (let i = files.length - 1; i >= 0; i--) {
+    const last = await readLastEntry(path.join(dir, segmentName(files[i])));
+    if (last) {
+      lastSeq = last.seq;
+      lastHash = last.hash;
+      break;
+    }
+  }
+
+  if (files.length === 0) files.push(1);
+  let active = await openSegment(files[files.length - 1]);
+  await syncDir(dir);
+
+  const queue: Pending[] = [];
+  const listeners = new Set<(entry: AuditEntry) => void>();
+  const readHandles = new Map<number, Promise<FileHandle>>();
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> | null = null;
+  let healthy = true;
+  let dirty = false;
+  let closed = false;
+  const retentionTimer = setInterval(() => {
+    void applyRetention(files, false).then(
+      (kept) => {
+        files = kept;
+      },
+      (error: unknown) => log.warn('audit: retention failed', { error: String(error) }),
+    );
+  }, DAY_MS);
+  retentionTimer.unref();
+
+  async function openSegment(file: number): Promise<Active> {
+    const full = path.join(dir, segmentName(file));
+    // 'r+' (not 'a'): positional writes are ignored in append mode, and we write at a known offset so a
+    // failed write can be cut back exactly.
+    await (await fs.open(full, 'a', 0o600)).close();
+    const handle = await fs.open(full, 'r+');
+    const size = (await handle.stat()).size;
+    return { file, handle, size };
+  }
+
+  /** Deletes the oldest segments whose newest entry is past retention; never the active one, never a gap. */
+  async function applyRetention(current: number[], opening: boolean): Promise<number[]> {
+    const cutoff = now().getTime() - retentionMs;
+    const removed = new Set<number>();
+    for (let i = 0; i < current.length - 1; i++) {
+      const last = await readLastEntry(path.join(dir, segmentName(current[i])));
+      const time = last ? Date.parse(last.time) : Number.NaN;
+      if (!(time < cutoff)) break;
+      await fs.rm(path.join(dir, segmentName(current[i])), { force: true });
+      removed.add(current[i]);
+    }
+    if (removed.size === 0) return current;
+    await syncDir(dir);
+    log.info('audit: deleted segments past retention', { files: [...removed].map(segmentName) });
+    if (!opening) {
+      index.dropWhere((file) => removed.has(file));
+      for (const file of removed) {
+        const handle = readHandles.get(file);
+        readHandles.delete(file);
+        void handle?.then((h) => h.close()).catch(() => undefined);
+      }
+    }
+    return current.filter((file) => !removed.has(file));
+  }
+
+  function schedule(delay: number): void {
+    if (timer || flushing || closed) return;
+    timer = setTimeout(() => {
+      timer = null;
+      flushing = flush().finally(() => {
+        flushing = null;
+        if (queue.length > 0) schedule(0);
+      });
+    }, delay);
+  }
+
+  async function flush(): Promise<void> {
+    const batch = queue.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    let done = 0;
+    const written: AuditEntry[] = [];
+    try {
+      if (dirty) {
+        await active.handle.truncate(active.size);
+        await io.sync(active.handle);
+        dirty = false;
+      }
+      let seq = lastSeq;
+      let prev = lastHash;
+      while (done < batch.length) {
+        // One segment's worth of this batch: stop where the next line would push the file past the limit.
+        const lines: Buffer[] = [];
+        const entries: AuditEntry[] = [];
+        let bytes = 0;
+        for (let i = done; i < batch.length; i++) {
+          const base = { ...batch[i].input, seq: seq + 1, prevHash: prev };
+          const entry = { ...base, hash: entryHash(base) } as AuditEntry;
+          const line = Buffer.from(`${entryLine(entry)}\n`, 'utf8');
+          if (active.size + bytes + line.length > maxFileBytes && active.size + bytes > 0) break;
+          lines.push(line);
+          entries.push(entry);
+          bytes += line.length;
+          seq = entry.seq;
+          prev = entry.hash;
+        }
+        if (entries.length === 0) {
+          await rotate();
+          continue;
+        }
+        const data = Buffer.concat(lines, bytes);
+        await io.write(active.handle, data, active.size);
+        await io.sync(active.handle);
+        let offset = active.size;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          index.push({ ...entry, time: batch[done + i].time }, active.file, offset, lines[i].length - 1);
+          offset += lines[i].length;
+        }
+        active.size += bytes;
+        lastSeq = seq;
+        lastHash = prev;
+        for (let i = 0; i < entries.length; i++) batch[done + i].resolve(entries[i]);
+        written.push(...entries);
+        done += entries.length;
+      }
+      if (!healthy) log.info('audit: writes work again');
+      healthy = true;
+    } catch (cause) {
+      healthy = false;
+      try {
+        await active.handle.truncate(active.size);
+      } catch {
+        dirty = true;
+      }
+      const error = writeError(cause);
+      log.error('audit: could not write the audit log', { error: error.message });
+      for (let i = done; i < batch.length; i++) batch[i].reject(error);
+    }
+    for (const entry of written) {
+      for (const listener of listeners) {
+        try {
+          listener(entry);
+        } catch (error) {
+          log.warn('audit: an append listener failed', { error: String(error) });
+        }
+      }
+    }
+  }
+
+  async function rotate(): Promise<void> {
+    const next = await openSegment(active.file + 1);
+    await syncDir(dir);
+    const old = active;
+    active = next;
+    files.push(next.file);
+    await old.handle.close().catch(() => undefined);
+  }
+
+  function writeError(cause: unknown): Error {
+    const code = (cause as NodeJS.ErrnoException)?.code;
+    const what = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : String((cause as Error)?.message ?? cause);
+    return new Error(
+      `The audit log in ${dir} could not be written (${what}). Calls are refused until it can be: free disk space or fix the folder's permissions.`,
+      { cause },
+    );
+  }
+
+  function readHandle(file: number): Promise<FileHandle> {
+    let handle = readHandles.get(file);
+    if (!handle) {
+      handle = fs.open(path.join(dir, segmentName(file)), 'r');
+      readHandles.set(file, handle);
+      handle.catch(() => readHandles.delete(file));
+    }
+    return handle;
+  }
+
+  /** The stored text of the lines at these index positions, in the order given. */
+  async function readLines(positions: number[]): Promise<string[]> {
+    const order = positions.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+    const out = new Array<string>(positions.length);
+    let k = 0;
+    while (k < order.length) {
+      // A run of lines in one file, close enough to read in one go.
+      const first = order[k].p;
+      const file = index.file[first];
+      const start = index.offset[first];
+      let end = start + index.length[first];
+      let j = k + 1;
+      while (j < order.length) {
+        const p = order[j].p;
+        if (index.file[p] !== file || index.offset[p] - end > MERGE_GAP) break;
+        end = index.offset[p] + index.length[p];
+        j++;
+      }
+      const buf = Buffer.allocUnsafe(end - start);
+      const handle = await readHandle(file);
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, start + got);
+        if (bytesRead === 0) throw new Error(`The audit file ${segmentName(file)} is shorter than expected; run verify.`);
+        got += bytesRead;
+      }
+      for (let m = k; m < j; m++) {
+        const p = order[m].p;
+        const from = index.offset[p] - start;
+        out[order[m].i] = buf.toString('utf8', from, from + index.length[p]);
+      }
+      k = j;
+    }
+    return out;
+  }
+
+  async function readEntries(positions: number[]): Promise<AuditEntry[]> {
+    return (await readLines(positions)).map((line) => JSON.parse(line) as AuditEntry);
+  }
+
+  function parseCursor(cursor: string | undefined): number | null {
+    if (cursor === undefined || cursor === '') return null;
+    if (!/^\d{1,15}$/.test(cursor)) {
+      throw new ContractError('invalid_arguments', 'That page cursor did not come from this audit log. Reload the timeline from the newest entry.', 'cursor');
+    }
+    return Number(cursor);
+  }
+
+  function parseTime(value: string, field: string): number {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) throw new ContractError('invalid_arguments', `${field}: give a date and time such as 2026-01-31T12:00:00Z`, field);
+    return time;
+  }
+
+  const audit: AuditLog & { readonly dir: string } = {
+    dir,
+    get healthy() {
+      return healthy;
+    },
+
+    append(input: AuditInput): Promise<AuditEntry> {
+      if (closed) return Promise.reject(new Error('The audit log is closed; the call cannot be recorded.'));
+      const parsed = AuditInputSchema.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return Promise.reject(new Error(`Audit entry rejected: ${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`));
+      }
+      const time = Date.parse(parsed.data.time);
+      if (Number.isNaN(time)) return Promise.reject(new Error(`Audit entry rejected: time: "${parsed.data.time}" is not an ISO date and time`));
+      // Known fields only (zod dropped the rest), arguments redacted again and made plain JSON.
+      const clean = {
+        ...parsed.data,
+        durationMs: Number.isFinite(parsed.data.durationMs) ? parsed.data.durationMs : 0,
+        args: JSON.parse(canonicalJson(redactArgs(parsed.data.args))) as Record<string, unknown>,
+        message: parsed.data.message === null ? null : scrub(parsed.data.message),
+      };
+      return new Promise<AuditEntry>((resolve, reject) => {
+        queue.push({ input: clean, time, resolve, reject });
+        schedule(groupCommitMs);
+      });
+    },
+
+    async query(raw) {
+      const parsed = AuditQuery.safeParse(raw);
+      if (!parsed.success) throw describeInvalidArgs(parsed.error);
+      const query = parsed.data;
+      const before = parseCursor(query.cursor);
+      const { positions, more } = index.newestFirst(query, before, query.limit);
+      const entries = await readEntries(positions);
+      return { entries, nextCursor: more && entries.length > 0 ? String(entries[entries.length - 1].seq) : null } satisfies AuditPage;
+    },
+
+    async get(seq) {
+      const position = index.positionOf(seq);
+      if (position === -1) return null;
+      return (await readEntries([position]))[0];
+    },
+
+    async verify(): Promise<AuditVerifyResult> {
+      const snapshot = files.map((file) => ({ file, limit: file === active.file ? active.size : Number.POSITIVE_INFINITY }));
+      let entries = 0;
+      let expected: string | null = null;
+      let prevSeq: number | null = null;
+      let broken: { seq: number; message: string } | null = null;
+      for (const { file, limit } of snapshot) {
+        let lineNo = 0;
+        await scanSegment(
+          path.join(dir, segmentName(file)),
+          (buf, start, end) => {
+            lineNo++;
+            let entry: AuditEntry | null = null;
+            try {
+              entry = JSON.parse(buf.toString('utf8', start, end)) as AuditEntry;
+            } catch {
+              entry = null;
+            }
+            if (!entry || typeof entry.hash !== 'string' || typeof entry.seq !== 'number') {
+              const seq = (prevSeq ?? 0) + 1;
+              broken ??= { seq, message: `Line ${lineNo} of ${segmentName(file)} (after entry ${prevSeq ?? 'none'}) is not a readable entry — the log was edited` };
+              return;
+            }
+            entries++;
+            const follows = (expected === null || entry.prevHash === expected) && (prevSeq === null || entry.seq === prevSeq + 1);
+            if (!broken && (!follows || entryHash(entry) !== entry.hash)) {
+              broken = {
+                seq: entry.seq,
+                message:
+                  prevSeq === null
+                    ? `Entry ${entry.seq} was changed after it was written — the log was edited`
+                    : `Entry ${entry.seq} does not follow from entry ${prevSeq} — the log was edited`,
+              };
+            }
+            expected = entry.hash;
+            prevSeq = entry.seq;
+          },
+          limit,
+        );
+      }
+      const setAside = await countTorn(dir);
+      const found = broken as { seq: number; message: string } | null;
+      const tornNote = setAside > 0 ? ` (${setAside} torn ${setAside === 1 ? 'line' : 'lines'} from a crash set aside)` : '';
+      return {
+        ok: found === null,
+        entries,
+        brokenAt: found?.seq ?? null,
+        setAside,
+        message: found ? found.message : `Chain intact: ${entries.toLocaleString('en-US')} ${entries === 1 ? 'entry' : 'entries'}${tornNote}`,
+      };
+    },
+
+    async export(format, filter: AuditFilter, destPath) {
+      const positions = index.all(filter);
+      const partial = `${destPath}.partial`;
+      const out = createWriteStream(partial, { mode: 0o600 });
+      const failed = once(out, 'error').then(([error]) => {
+        throw error;
+      });
+      failed.catch(() => undefined);
+      const write = async (text: string) => {
+        if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+      };
+      try {
+        if (format === 'csv') await write(csvHeader());
+        for (let i = 0; i < positions.length; i += 1000) {
+          const lines = await readLines(positions.slice(i, i + 1000));
+          const text = format === 'jsonl' ? lines.map((line) => `${line}\n`).join('') : lines.map((line) => csvRow(JSON.parse(line) as AuditEntry)).join('');
+          await write(text);
+        }
+        out.end();
+        await Promise.race([once(out, 'finish'), failed]);
+        await fs.rename(partial, destPath);
+      } catch (error) {
+        out.destroy();
+        await fs.rm(partial, { force: true });
+        throw new Error(`Could not write the export to ${destPath}: ${(error as Error).message}`, { cause: error });
+      }
+      return { path: destPath, count: positions.length };
+    },
+
+    async histogram(since, until, buckets) {
+      const from = parseTime(since, 'since');
+      const to = parseTime(until, 'until');
+      if (!(to > from)) throw new ContractError('invalid_arguments', 'until must be later than since', 'until');
+      const n = Math.max(1, Math.min(500, Math.floor(buckets)));
+      const width = (to - from) / n;
+      const calls = new Array<number>(n).fill(0);
+      const errors = new Array<number>(n).fill(0);
+      const refused = new Array<number>(n).fill(0);
+      const { time, outcome } = index;
+      for (let i = 0, size = index.size; i < size; i++) {
+        const t = time[i];
+        if (t < from || t > to) continue;
+        const b = Math.min(n - 1, Math.floor((t - from) / width));
+        calls[b]++;
+        if (outcome[i] === OUTCOME_ERROR) errors[b]++;
+        else if (outcome[i] === OUTCOME_REFUSED) refused[b]++;
+      }
+      return calls.map((count, b) => ({ start: new Date(from + b * width).toISOString(), calls: count, errors: errors[b], refused: refused[b] }));
+    },
+
+    onAppend(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    async close() {
+      if (closed) return;
+      // Let everything already handed to append() reach the disk first.
+      while (timer || flushing || queue.length > 0) {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          flushing = flush().finally(() => {
+            flushing = null;
+          });
+        }
+        if (flushing) await flushing;
+        else if (queue.length > 0) schedule(0);
+      }
+      closed = true;
+      clearInterval(retentionTimer);
+      await active.handle.close().catch(() => undefined);
+      for (const handle of readHandles.values()) await handle.then((h) => h.close()).catch(() => undefined);
+      readHandles.clear();
+    },
+  };
+  return audit;
+}

@@ -1,0 +1,183 @@
+// The call path, in the order it runs. Every MCP tools/call goes through runToolCall and nothing else:
+//   authenticate client → resolve profile → toolset membership → approval state → validate input →
+//   paused? → connection → ask the person (ask_each_time) → call PagerDuty → shape output → audit.
+// Each refusal is audited too, and the audit append is awaited before anything goes back to the client:
+// if the entry cannot be written, the call is refused rather than run unrecorded.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { AuditDecision, AuditOutcome } from '../../../shared/model';
+import { redactArgs } from '../audit';
+import type { AuditInput, AuditLog } from '../audit/types';
+import type { ConnectionService } from '../auth/types';
+import type { ToolDefinition } from '../catalog';
+import type { Logger } from '../log';
+import { PagerDutyError, type PagerDutyApi } from '../pagerduty/types';
+import type { AskQueue } from './ask';
+import type { Governance } from './governance';
+
+export const AUDIT_UNAVAILABLE = 'The audit log cannot be written; calls are refused until it can. Ask the person to check the disk and the app.';
+export const PAUSED = 'PagerDuty MCP is paused in the app; ask the person to resume it.';
+/** Shaped output beyond this is cut: a model cannot use megabytes, and clients choke on them. */
+export const MAX_OUTPUT_CHARS = 100_000;
+
+export interface ChainDeps {
+  governance: Governance;
+  connection: Pick<ConnectionService, 'forCall'>;
+  audit: AuditLog;
+  asks: AskQueue;
+  isPaused(): boolean;
+  askTimeoutMs(): number;
+  log: Logger;
+  maxOutputChars?: number;
+}
+
+export interface ToolCallRequest {
+  clientId: string;
+  tool: string;
+  args: unknown;
+  /** Aborted when the client cancels the request or its session closes. */
+  signal: AbortSignal;
+}
+
+/** `unknown_tool` is the one answer for a tool that does not exist AND for one this client may not see. */
+export type ToolCallOutcome = { kind: 'unknown_tool' } | { kind: 'result'; result: CallToolResult };
+
+const text = (message: string, isError: boolean): CallToolResult => ({ content: [{ type: 'text', text: message }], ...(isError ? { isError: true } : {}) });
+
+export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promise<ToolCallOutcome> {
+  const started = Date.now();
+  const time = new Date(started).toISOString();
+  const args = redactArgs(req.args ?? {});
+
+  // 1–4. authenticate client, resolve profile, toolset membership, approval state.
+  const access = deps.governance.access(req.clientId, req.tool);
+  if (access.kind === 'unknown') return { kind: 'unknown_tool' };
+  const { tool, client } = access;
+  const profile = access.profile;
+
+  const entry = (decision: AuditDecision, outcome: AuditOutcome, message: string | null, extra: Partial<AuditInput> = {}): AuditInput => ({
+    time,
+    clientId: client.id,
+    clientName: client.name,
+    profileId: profile?.id ?? null,
+    profileName: profile?.name ?? null,
+    tool: tool.name,
+    toolClass: tool.toolClass,
+    decision,
+    outcome,
+    durationMs: Date.now() - started,
+    pdStatus: null,
+    pdRequestId: null,
+    identity: null,
+    args,
+    message,
+    ...extra,
+  });
+  /** Appends, then returns `result`; if the log cannot take the entry, the answer becomes the refusal. */
+  const audited = async (input: AuditInput, result: ToolCallOutcome): Promise<ToolCallOutcome> => {
+    try {
+      await deps.audit.append(input);
+      return result;
+    } catch (error) {
+      deps.log.error('audit append failed', { tool: tool.name, error: error instanceof Error ? error.message : String(error) });
+      return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
+    }
+  };
+  const refuse = (decision: AuditDecision, message: string, extra: Partial<AuditInput> = {}) =>
+    audited(entry(decision, 'refused', message, extra), { kind: 'result', result: text(message, true) });
+
+  if (access.kind === 'hidden') {
+    // Recorded for the person, but the client hears exactly what it would for a tool that does not exist
+    // — even when the log is down, or the answer would reveal that the tool is there.
+    const why = access.decision === 'not_in_profile' ? `not in the access profile of ${client.name}` : 'not approved in the app';
+    await audited(entry(access.decision, 'refused', `Hidden from this client: ${why}.`), { kind: 'unknown_tool' });
+    return { kind: 'unknown_tool' };
+  }
+  if (!deps.audit.healthy) return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
+
+  // 5. validate input: a bad call is the model's to fix, so say exactly what is wrong.
+  const parsed = tool.input.safeParse(req.args ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i: { path: PropertyKey[]; message: string }) => `${i.path.length ? i.path.join('.') : '(arguments)'}: ${i.message}`)
+      .join('; ');
+    const message = `Invalid arguments for ${tool.name}: ${issues}. Fix the arguments and call again.`;
+    return audited(entry('allowed', 'error', message), { kind: 'result', result: text(message, true) });
+  }
+
+  // 6. paused: the person switched the gateway off for now.
+  if (deps.isPaused()) return refuse('paused', PAUSED);
+
+  // 7. connection: checked before asking, so nobody is asked to approve a call that cannot run.
+  const connection = await deps.connection.forCall();
+  if (!connection.ok) return refuse('not_connected', connection.message);
+  const identity = connection.identityLabel;
+
+  // 8. ask each time: the call waits for the person's decision in the app.
+  let decision: AuditDecision = 'allowed';
+  if (access.state === 'ask_each_time') {
+    const answer = await deps.asks.ask({ clientId: client.id, clientName: client.name, tool, args }, deps.askTimeoutMs(), req.signal);
+    if (!answer.approved) {
+      const message =
+        answer.reason === 'timeout'
+          ? `Nobody approved ${tool.name} in the app in time, so it was not run. Ask the person to watch for the prompt and try again.`
+          : answer.reason === 'cancelled'
+            ? `The request to run ${tool.name} was cancelled before the person decided.`
+            : `The person declined to run ${tool.name}. Do not retry unless they ask you to.`;
+      return refuse('ask_denied', message, { identity });
+    }
+    decision = 'ask_approved';
+  }
+
+  // 9. call PagerDuty, recording the last response's status and request id for the audit entry.
+  const seen = { status: null as number | null, requestId: null as string | null };
+  const api = recording(connection.api, seen);
+  let result: ToolCallOutcome;
+  let outcome: AuditOutcome = 'ok';
+  let message: string | null = null;
+  try {
+    const output = await tool.run(parsed.data, { pd: api, signal: req.signal, userId: connection.userId, fromEmail: connection.fromEmail });
+    // 10. shape output.
+    result = { kind: 'result', result: text(shape(output, deps.maxOutputChars ?? MAX_OUTPUT_CHARS), false) };
+  } catch (error) {
+    outcome = 'error';
+    message = describeToolError(tool, error);
+    if (error instanceof PagerDutyError) {
+      seen.status = error.status ?? seen.status;
+      seen.requestId = error.requestId ?? seen.requestId;
+    }
+    result = { kind: 'result', result: text(message, true) };
+  }
+  // 11. audit, awaited: only what is on disk goes back to the client.
+  return audited(entry(decision, outcome, message, { identity, pdStatus: seen.status, pdRequestId: seen.requestId }), result);
+}
+
+function describeToolError(tool: ToolDefinition<any>, error: unknown): string {
+  // Both are already worded for the AI to relay.
+  if (error instanceof PagerDutyError || (error instanceof Error && error.name === 'ToolError')) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${tool.name} failed: ${detail}`;
+}
+
+function shape(output: unknown, max: number): string {
+  const body = typeof output === 'string' ? output : JSON.stringify(output ?? null, null, 1);
+  if (body.length <= max) return body;
+  return `${body.slice(0, max)}\n…[output cut at ${max} of ${body.length} characters; narrow the query (filters, limit) to see the rest]`;
+}
+
+function recording(api: PagerDutyApi, seen: { status: number | null; requestId: string | null }): PagerDutyApi {
+  return {
+    async request<T>(r: Parameters<PagerDutyApi['request']>[0]) {
+      const res = await api.request<T>(r);
+      seen.status = res.status;
+      seen.requestId = res.requestId;
+      return res;
+    },
+    async list<T>(...a: Parameters<PagerDutyApi['list']>) {
+      const res = await api.list<T>(...a);
+      seen.status = 200;
+      seen.requestId = res.requestId;
+      return res;
+    },
+  };
+}

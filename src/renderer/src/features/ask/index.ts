@@ -1,0 +1,3 @@
+// Ask-each-time prompts: the modal queue.
+export { AskQueue } from './AskModal';
+export * from './queue';

@@ -1,0 +1,126 @@
+// Access profiles: named sets of toolsets, bound to clients.
+import { useState, type FormEvent } from 'react';
+import type { AccessProfile, Toolset } from '../../../../shared/model';
+import { ErrorText, Loading, useAction, useBridge, useEvent, useQuery, type Query } from '../../ui';
+
+export function ProfilesEditor({ profiles }: { profiles: Query<AccessProfile[]> }) {
+  const bridge = useBridge();
+  const toolsets = useQuery(() => bridge.invoke('toolsets.list', {}), [bridge]);
+  const [name, setName] = useState('');
+  const action = useAction();
+  useEvent('tools.changed', () => toolsets.reload());
+  const replace = (p: AccessProfile) => profiles.setData((prev) => (prev ?? []).map((x) => (x.id === p.id ? p : x)));
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return action.setError({ message: 'Give the profile a name, e.g. “On-call responder”.', field: 'name' });
+    void action.run('create', async () => {
+      const p = await bridge.invoke('profiles.create', { name: name.trim(), toolsetIds: [] });
+      profiles.setData((prev) => [...(prev ?? []), p]);
+      setName('');
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="profiles-title">
+      <h2 id="profiles-title">Access profiles</h2>
+      <p className="muted small">A profile is the set of toolsets a client may use. A tool must also be approved to be callable.</p>
+      <form className="form-inline" onSubmit={create} noValidate>
+        <input aria-label="New profile name" placeholder="New profile name" value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="button-secondary" disabled={!!action.busy}>
+          Create profile
+        </button>
+      </form>
+      {action.error && <ErrorText>{action.error.message}</ErrorText>}
+      {profiles.loading && !profiles.data ? (
+        <Loading what="profiles" />
+      ) : profiles.error ? (
+        <ErrorText>{profiles.error}</ErrorText>
+      ) : (
+        <ul className="stack-list">
+          {(profiles.data ?? []).map((p) => (
+            <ProfileItem key={p.id} profile={p} toolsets={toolsets.data ?? []} onChange={replace} onDelete={() => profiles.setData((prev) => (prev ?? []).filter((x) => x.id !== p.id))} />
+          ))}
+          {toolsets.error && <ErrorText>{toolsets.error}</ErrorText>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProfileItem(props: { profile: AccessProfile; toolsets: Toolset[]; onChange: (p: AccessProfile) => void; onDelete: () => void }) {
+  const bridge = useBridge();
+  const p = props.profile;
+  const [open, setOpen] = useState(false);
+  const [rename, setRename] = useState<string | null>(null);
+  const action = useAction();
+  const update = (patch: { name?: string; toolsetIds?: string[] }) =>
+    action.run('update', async () => {
+      props.onChange(await bridge.invoke('profiles.update', { id: p.id, ...patch }));
+    });
+  const names = props.toolsets.filter((t) => p.toolsetIds.includes(t.id)).map((t) => t.name);
+  return (
+    <li className="stack-item">
+      <div className="stack-row">
+        {rename === null ? (
+          <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {p.name} <span className="muted">· {names.length ? names.join(', ') : 'no toolsets'}</span>
+          </button>
+        ) : (
+          <form
+            className="form-inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void update({ name: rename }).then(() => setRename(null));
+            }}
+          >
+            <input aria-label={`New name for profile ${p.name}`} value={rename} onChange={(e) => setRename(e.target.value)} autoFocus />
+            <button type="submit" className="button-secondary button-small">
+              Save
+            </button>
+            <button type="button" className="link-button" onClick={() => setRename(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
+        <span className="spacer" />
+        {!p.builtIn && rename === null && (
+          <>
+            <button type="button" className="button-secondary button-small" aria-label={`Rename profile ${p.name}`} onClick={() => setRename(p.name)}>
+              Rename
+            </button>
+            <button
+              type="button"
+              className="button-danger-quiet button-small"
+              aria-label={`Delete profile ${p.name}`}
+              onClick={() =>
+                void action.run('delete', async () => {
+                  await bridge.invoke('profiles.delete', { id: p.id });
+                  props.onDelete();
+                })
+              }
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+      {action.error && <ErrorText>{action.error.message}</ErrorText>}
+      {open && (
+        <fieldset className="stack-body checkbox-grid">
+          <legend className="sr-only">Toolsets in {p.name}</legend>
+          {props.toolsets.map((t) => (
+            <label key={t.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={p.toolsetIds.includes(t.id)}
+                disabled={!!action.busy}
+                onChange={(e) => void update({ toolsetIds: e.target.checked ? [...p.toolsetIds, t.id] : p.toolsetIds.filter((x) => x !== t.id) })}
+              />
+              {t.name} <span className="muted small">({t.tools.length})</span>
+            </label>
+          ))}
+          {props.toolsets.length === 0 && <p className="muted small">No toolsets yet: create them on the Tools page.</p>}
+        </fieldset>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startHeadless, tempDataDir, type RunningServer } from '../support/serve';
+import { screenshot, tabWalk, unnamedControls } from './support';
+
+// The window against a fresh `serve` (nothing configured yet): real status from the core, every page
+// renders without breaking, every control is named and reachable by keyboard, both themes.
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+const PAGES = ['Connection', 'Tools', 'Clients & profiles', 'Audit timeline'] as const;
+
+beforeAll(async () => {
+  server = await startHeadless('serve', ['--data-dir', tempDataDir(), '--port', '0']);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.ready.dashboardUrl);
+  await page.getByTestId('connection-status').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(name: (typeof PAGES)[number]) {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name }).click();
+  await page.getByRole('heading', { level: 1, name: name === 'Clients & profiles' ? 'Clients & profiles' : name }).waitFor();
+  // Let the page's first calls settle (loading spinners gone).
+  await expect.poll(() => page.locator('.loading').count(), { timeout: 10_000 }).toBe(0);
+}
+
+describe('dashboard', () => {
+  it('shows the core’s real status: not connected, and the gateway’s MCP URL', async () => {
+    await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('PagerDuty not connected');
+    expect(await page.getByTestId('mcp-url').textContent()).toBe(server.ready.mcpUrl);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Connection');
+  });
+
+  it('renders every page from the core without a crash, and lists the catalog’s tools', async () => {
+    for (const name of PAGES) {
+      await openPage(name);
+      expect(await page.locator('.card [role=alert]:has-text("stopped working")').count()).toBe(0);
+    }
+    await openPage('Tools');
+    await expect.poll(() => page.locator('tr[data-tool]').count()).toBeGreaterThan(50);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives every button, input and select on every page an accessible name', async () => {
+    for (const name of PAGES) {
+      await openPage(name);
+      expect(await unnamedControls(page), `unnamed controls on ${name}`).toEqual([]);
+    }
+  });
+
+  it('reaches the main controls with Tab alone, with a visible focus ring', async () => {
+    await openPage('Connection');
+    const stops = await tabWalk(page, 14);
+    const joined = stops.join('\n');
+    expect(joined).toMatch(/button:Copy MCP URL/);
+    expect(joined).toMatch(/input:.*(Serving|Paused)/);
+    expect(joined).toMatch(/button:Switch to dark theme/);
+    for (const name of ['Connection', 'Tools', 'Clients & profiles', 'Audit timeline']) expect(joined).toContain(`button:${name}`);
+    // Enter on a focused nav button opens that page.
+    await page.getByRole('button', { name: 'Tools' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tools' }).waitFor();
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+
+  it('flags a bad API key next to its field and saves nothing', async () => {
+    await openPage('Connection');
+    await page.locator('#api-key').fill('not a key!');
+    await page.locator('#actor-email').fill('ann@example.com');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const err = page.locator('#api-key-error');
+    await err.waitFor();
+    expect(await err.textContent()).toMatch(/API key/);
+    await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('PagerDuty not connected');
+  });
+
+  it('switches theme with the toggle, remembers it, and takes light and dark screenshots', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const current = await page.evaluate(() => document.documentElement.dataset.theme);
+      if (current !== theme) await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      for (const name of PAGES) {
+        await openPage(name);
+        await screenshot(page, `fresh-${name.split(' ')[0]!.toLowerCase()}-${theme}`);
+      }
+    }
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(245, 246, 248)');
+    await page.reload();
+    await page.getByTestId('connection-status').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+});

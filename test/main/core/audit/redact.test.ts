@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { redactArgs } from '../../../../src/main/core/audit';
+
+describe('redactArgs', () => {
+  it('keeps keys and short values as they are', () => {
+    expect(redactArgs({ incident_id: 'P123ABC', limit: 25, urgent: true, note: null })).toEqual({
+      incident_id: 'P123ABC',
+      limit: 25,
+      urgent: true,
+      note: null,
+    });
+  });
+
+  it('shortens long text and says how long it was', () => {
+    const body = 'x'.repeat(5000);
+    const out = redactArgs({ body });
+    expect(out.body).toBe(`${'x'.repeat(200)}…(5000 chars)`);
+    // A second pass (the log re-applies redaction) leaves it alone.
+    expect(redactArgs(out)).toEqual(out);
+  });
+
+  it('replaces values of secret-looking keys, at any depth, but not look-alikes', () => {
+    const out = redactArgs({
+      apiKey: 'u+abcdefghij',
+      client_secret: 's3cr3t',
+      Authorization: 'Token token=abc',
+      password: 'hunter2',
+      headers: { Cookie: 'session=1', 'X-Auth-Token': 'abc' },
+      routing_key: 'R0123',
+      key: 'value',
+      keyword: 'disk',
+      monkey: 'banana',
+      author: 'Ada',
+    });
+    expect(out).toEqual({
+      apiKey: '[redacted]',
+      client_secret: '[redacted]',
+      Authorization: '[redacted]',
+      password: '[redacted]',
+      headers: { Cookie: '[redacted]', 'X-Auth-Token': '[redacted]' },
+      routing_key: '[redacted]',
+      key: '[redacted]',
+      keyword: 'disk',
+      monkey: 'banana',
+      author: 'Ada',
+    });
+  });
+
+  it('removes a bearer token that shows up inside ordinary text', () => {
+    const out = redactArgs({ note: 'curl -H "Authorization: Bearer abcdefghijklmnop1234"' });
+    expect(out.note).not.toContain('abcdefghijklmnop1234');
+  });
+
+  it('bounds depth and length of nested objects and arrays', () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    const out = redactArgs({ deep, list: Array.from({ length: 120 }, (_, i) => i) });
+    expect(JSON.stringify(out)).toContain('[nested]');
+    expect(JSON.stringify(out).length).toBeLessThan(1000);
+    const list = out.list as unknown[];
+    expect(list).toHaveLength(51);
+    expect(list.at(-1)).toBe('…(70 more)');
+    const wide = redactArgs(Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`k${i}`, i])));
+    expect(Object.keys(wide)).toHaveLength(51);
+  });
+
+  it('never throws: cycles, throwing getters, non-JSON values and non-objects', () => {
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle.self = cycle;
+    expect(redactArgs(cycle)).toEqual({ name: 'loop', self: '[circular]' });
+    const hostile = {
+      get boom() {
+        throw new Error('nope');
+      },
+    };
+    expect(redactArgs(hostile)).toEqual({ unreadable: '[arguments could not be read]' });
+    expect(redactArgs({ n: Number.NaN, big: 10n, when: new Date('2026-01-01T00:00:00Z'), f: () => 1, u: undefined })).toEqual({
+      n: 'NaN',
+      big: '10',
+      when: '2026-01-01T00:00:00.000Z',
+    });
+    expect(redactArgs(null)).toEqual({ value: null });
+    expect(redactArgs('text')).toEqual({ value: 'text' });
+    expect(redactArgs(undefined)).toEqual({});
+  });
+});
