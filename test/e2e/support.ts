@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// page.evaluate callbacks run in the browser, so these files see DOM types.
 // Browser-test helpers for the dashboard: accessible-name audit, Tab walk, screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +31,7 @@ export function unnamedControls(page: Page): Promise<string[]> {
       const byIds = labelledBy
         ? labelledBy
             .split(/\s+/)
-            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .map((id: string) => document.getElementById(id)?.textContent ?? '')
             .join(' ')
         : '';
       const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ') : '';

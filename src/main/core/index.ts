@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { calls, ContractError, type CallName, type Handlers } from '../../shared/contract';
 import type { AppStatus } from '../../shared/model';
-import { auditHandlers, openAuditLog } from './audit';
+import { auditHandlers, openAuditLog, type AuditIo } from './audit';
 import { createConnectionService } from './auth';
 import { catalog as defaultCatalog, type ToolDefinition } from './catalog';
 import { installClientConfig } from './client-install';
@@ -28,6 +28,8 @@ export interface CoreOptions {
   catalog?: readonly ToolDefinition<any>[];
   /** Idle time after which an MCP session is closed (default 30 min). */
   sessionIdleMs?: number;
+  /** Replaces the audit log's disk writes (fault tests make the disk fail for real callers). */
+  auditIo?: Partial<AuditIo>;
 }
 
 export interface Core {
@@ -64,7 +66,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   governance.discover();
 
   const connection = createConnectionService({ settings, secrets: options.secrets, events, platform, log });
-  const audit = await openAuditLog({ dir: path.join(options.dataDir, 'audit') });
+  const audit = await openAuditLog({ dir: path.join(options.dataDir, 'audit'), io: options.auditIo });
   const asks = createAskQueue({ events, platform, onChange: () => emitStatus() });
 
   let gateway: Gateway | null = null;

@@ -28,7 +28,9 @@ describe('crash', () => {
     const ready = await new Promise<{ url: string; tokens: string[] }>((resolve, reject) => {
       readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
       child.once('exit', (code) => reject(new Error(`child exited ${code}: ${stderr}`)));
+      setTimeout(() => reject(new Error(`child not ready in 20 s: ${stderr}`)), 20_000).unref();
     });
+
 
     const clients = await Promise.all(ready.tokens.map((token) => connectMcp(ready.url, token)));
     const answered = new Set<string>();
@@ -57,8 +59,9 @@ describe('crash', () => {
     killed = true;
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    await Promise.allSettled(workers);
+    // Calls in flight at the kill never get an answer; closing the clients ends them.
     await Promise.allSettled(clients.map((c) => c.close()));
+    await Promise.allSettled(workers);
 
     const audit = await openAuditLog({ dir: path.join(dataDir, 'audit') });
     try {

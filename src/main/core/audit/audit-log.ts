@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ContractError, describeInvalidArgs } from '../../../shared/contract';
 import { AuditEntry, AuditQuery, type AuditFilter, type AuditPage, type AuditVerifyResult } from '../../../shared/model';
 import { scrub, silentLogger, type Logger } from '../log';
-import { ZERO_HASH, entryHash, entryLine, canonicalJson } from './chain';
+import { ZERO_HASH, canonicalJson, entryHash, quickLineCheck, sealEntry } from './chain';
 import { csvHeader, csvRow } from './csv';
 import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
 import { lineFields } from './line-fields';
@@ -197,9 +197,8 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
         const entries: AuditEntry[] = [];
         let bytes = 0;
         for (let i = done; i < batch.length; i++) {
-          const base = { ...batch[i].input, seq: seq + 1, prevHash: prev };
-          const entry = { ...base, hash: entryHash(base) } as AuditEntry;
-          const line = Buffer.from(`${entryLine(entry)}\n`, 'utf8');
+          const { entry, line: text } = sealEntry({ ...batch[i].input, seq: seq + 1, prevHash: prev });
+          const line = Buffer.from(`${text}\n`, 'utf8');
           if (active.size + bytes + line.length > maxFileBytes && active.size + bytes > 0) break;
           lines.push(line);
           entries.push(entry);
@@ -389,30 +388,35 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
           path.join(dir, segmentName(file)),
           (buf, start, end) => {
             lineNo++;
-            let entry: AuditEntry | null = null;
-            try {
-              entry = JSON.parse(buf.toString('utf8', start, end)) as AuditEntry;
-            } catch {
-              entry = null;
-            }
-            if (!entry || typeof entry.hash !== 'string' || typeof entry.seq !== 'number') {
-              const seq = (prevSeq ?? 0) + 1;
-              broken ??= { seq, message: `Line ${lineNo} of ${segmentName(file)} (after entry ${prevSeq ?? 'none'}) is not a readable entry — the log was edited` };
-              return;
+            let line = quickLineCheck(buf, start, end);
+            if (!line?.intact) {
+              // Not in the written form, or the bytes do not match: decide on the parsed entry.
+              let entry: AuditEntry | null = null;
+              try {
+                entry = JSON.parse(buf.toString('utf8', start, end)) as AuditEntry;
+              } catch {
+                entry = null;
+              }
+              if (!entry || typeof entry.hash !== 'string' || typeof entry.seq !== 'number') {
+                const seq = (prevSeq ?? 0) + 1;
+                broken ??= { seq, message: `Line ${lineNo} of ${segmentName(file)} (after entry ${prevSeq ?? 'none'}) is not a readable entry — the log was edited` };
+                return;
+              }
+              line = { seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, intact: entryHash(entry) === entry.hash };
             }
             entries++;
-            const follows = (expected === null || entry.prevHash === expected) && (prevSeq === null || entry.seq === prevSeq + 1);
-            if (!broken && (!follows || entryHash(entry) !== entry.hash)) {
+            const follows = (expected === null || line.prevHash === expected) && (prevSeq === null || line.seq === prevSeq + 1);
+            if (!broken && (!follows || !line.intact)) {
               broken = {
-                seq: entry.seq,
+                seq: line.seq,
                 message:
                   prevSeq === null
-                    ? `Entry ${entry.seq} was changed after it was written — the log was edited`
-                    : `Entry ${entry.seq} does not follow from entry ${prevSeq} — the log was edited`,
+                    ? `Entry ${line.seq} was changed after it was written — the log was edited`
+                    : `Entry ${line.seq} does not follow from entry ${prevSeq} — the log was edited`,
               };
             }
-            expected = entry.hash;
-            prevSeq = entry.seq;
+            expected = line.hash;
+            prevSeq = line.seq;
           },
           limit,
         );

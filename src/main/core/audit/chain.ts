@@ -27,26 +27,48 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(entry.prevHash).update(canonicalJson(rest)).digest('hex');
 }
 
-/** The one line format on disk; the key order is fixed so the index can read fields without parsing. */
+/**
+ * Seals an entry and gives its line on disk: the canonical JSON of the entry without its hash, with
+ * `"hash"` added last. So a line is its own hash input, and verify can hash the bytes it reads without
+ * parsing them (lineHashFollows); the index reads fields from the fixed (sorted) key order.
+ */
+export function sealEntry(unsealed: Omit<AuditEntry, 'hash'>): { entry: AuditEntry; line: string } {
+  const canonical = canonicalJson(unsealed);
+  const hash = createHash('sha256').update(unsealed.prevHash).update(canonical).digest('hex');
+  return { entry: { ...unsealed, hash } as AuditEntry, line: `${canonical.slice(0, -1)},"hash":"${hash}"}` };
+}
+
 export function entryLine(entry: AuditEntry): string {
-  return JSON.stringify({
-    seq: entry.seq,
-    time: entry.time,
-    clientId: entry.clientId,
-    clientName: entry.clientName,
-    profileId: entry.profileId,
-    profileName: entry.profileName,
-    tool: entry.tool,
-    toolClass: entry.toolClass,
-    decision: entry.decision,
-    outcome: entry.outcome,
-    durationMs: entry.durationMs,
-    pdStatus: entry.pdStatus,
-    pdRequestId: entry.pdRequestId,
-    identity: entry.identity,
-    args: entry.args,
-    message: entry.message,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-  });
+  const { hash: _ignored, ...rest } = entry;
+  return sealEntry(rest).line;
+}
+
+const HASH_TAIL = Buffer.from(',"hash":"');
+const PREV = Buffer.from(',"prevHash":"');
+const SEQ = Buffer.from(',"seq":');
+const TAIL_BYTES = HASH_TAIL.length + 64 + 2;
+
+/**
+ * The quick check of one stored line: when the line is in the form sealEntry writes, returns its seq,
+ * prevHash and whether its stored hash matches its bytes. null means "not in that form": the caller then
+ * parses the line and checks it the slow, authoritative way (entryHash), so a reformatted but unchanged
+ * line is never reported as edited.
+ */
+export function quickLineCheck(buf: Buffer, start: number, end: number): { seq: number; prevHash: string; hash: string; intact: boolean } | null {
+  const tail = end - TAIL_BYTES;
+  if (tail <= start || buf[end - 1] !== 0x7d || buf[end - 2] !== 0x22) return null;
+  for (let i = 0; i < HASH_TAIL.length; i++) if (buf[tail + i] !== HASH_TAIL[i]) return null;
+  const body = buf.subarray(start, tail);
+  const prevAt = body.lastIndexOf(PREV);
+  const seqAt = body.lastIndexOf(SEQ);
+  if (prevAt === -1 || seqAt === -1) return null;
+  const prevHash = body.toString('latin1', prevAt + PREV.length, prevAt + PREV.length + 64);
+  let seq = 0;
+  let i = seqAt + SEQ.length;
+  const digitsFrom = i;
+  for (; i < body.length && body[i] >= 0x30 && body[i] <= 0x39; i++) seq = seq * 10 + (body[i] - 0x30);
+  if (i === digitsFrom || body[i] !== 0x2c) return null;
+  const hash = buf.toString('latin1', tail + HASH_TAIL.length, end - 2);
+  const actual = createHash('sha256').update(prevHash).update(body).update('}').digest('hex');
+  return { seq, prevHash, hash, intact: actual === hash };
 }

@@ -1,5 +1,5 @@
-// Reads the indexed fields of one stored line. Lines are written with a fixed key order (entryLine), so a
-// small byte-level reader walks the head of the line (seq … outcome) without decoding or parsing the rest;
+// Reads the indexed fields of one stored line. Lines are canonical JSON (keys sorted, see sealEntry), so a
+// small byte-level reader walks the line in that fixed order, decoding only the fields it indexes;
 // that is what keeps opening a million-entry log within seconds. Any line that does not look exactly like
 // ours (hand-edited, reordered) falls back to JSON.parse, so correctness never depends on the shortcut.
 export interface LineFields {
@@ -14,16 +14,22 @@ export interface LineFields {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const keyBytes = (text: string) => Buffer.from(text, 'latin1');
-const K_SEQ = keyBytes('{"seq":');
-const K_TIME = keyBytes(',"time":');
+const K_ARGS = keyBytes('{"args":');
 const K_CLIENT_ID = keyBytes(',"clientId":');
 const K_CLIENT_NAME = keyBytes(',"clientName":');
+const K_DECISION = keyBytes(',"decision":');
+const K_DURATION = keyBytes(',"durationMs":');
+const K_IDENTITY = keyBytes(',"identity":');
+const K_MESSAGE = keyBytes(',"message":');
+const K_OUTCOME = keyBytes(',"outcome":');
+const K_PD_REQUEST_ID = keyBytes(',"pdRequestId":');
+const K_PD_STATUS = keyBytes(',"pdStatus":');
+const K_PREV_HASH = keyBytes(',"prevHash":');
 const K_PROFILE_ID = keyBytes(',"profileId":');
 const K_PROFILE_NAME = keyBytes(',"profileName":');
+const K_SEQ = keyBytes(',"seq":');
+const K_TIME = keyBytes(',"time":');
 const K_TOOL = keyBytes(',"tool":');
-const K_TOOL_CLASS = keyBytes(',"toolClass":');
-const K_DECISION = keyBytes(',"decision":');
-const K_OUTCOME = keyBytes(',"outcome":');
 const NULL = keyBytes('null');
 
 // One reader reused for every line: opening a large log must not make garbage per line.
@@ -99,26 +105,63 @@ function fastFields(line: Buffer, start: number, stop: number): LineFields | nul
   pos = start;
   end = stop;
   const out = scratch;
-  if (!literal(K_SEQ)) return null;
-  out.seq = integer();
-  if (out.seq < 0 || !literal(K_TIME) || !string()) return null;
-  const time = escaped ? Number.NaN : isoTime(line, from, to);
-  out.time = Number.isNaN(time) ? Date.parse(text()) : time;
+  // Keys in sorted order, as canonicalJson writes them.
+  if (!literal(K_ARGS) || !skipObject()) return null;
   if (!literal(K_CLIENT_ID)) return null;
   const client = nullableString();
   if (client < 0) return null;
   out.clientId = client === 0 ? null : text();
   if (!literal(K_CLIENT_NAME) || nullableString() < 0) return null;
-  if (!literal(K_PROFILE_ID) || nullableString() < 0) return null;
-  if (!literal(K_PROFILE_NAME) || nullableString() < 0) return null;
-  if (!literal(K_TOOL) || !string()) return null;
-  out.tool = text();
-  if (!literal(K_TOOL_CLASS) || nullableString() < 0) return null;
   if (!literal(K_DECISION) || !string()) return null;
   out.decision = text();
+  if (!literal(K_DURATION) || !skipScalar()) return null;
+  if (!literal(K_IDENTITY) || nullableString() < 0) return null;
+  if (!literal(K_MESSAGE) || nullableString() < 0) return null;
   if (!literal(K_OUTCOME) || !string()) return null;
   out.outcome = text();
+  if (!literal(K_PD_REQUEST_ID) || nullableString() < 0) return null;
+  if (!literal(K_PD_STATUS) || !skipScalar()) return null;
+  if (!literal(K_PREV_HASH) || !string()) return null;
+  if (!literal(K_PROFILE_ID) || nullableString() < 0) return null;
+  if (!literal(K_PROFILE_NAME) || nullableString() < 0) return null;
+  if (!literal(K_SEQ)) return null;
+  out.seq = integer();
+  if (out.seq < 0 || !literal(K_TIME) || !string()) return null;
+  const time = escaped ? Number.NaN : isoTime(line, from, to);
+  out.time = Number.isNaN(time) ? Date.parse(text()) : time;
+  if (!literal(K_TOOL) || !string()) return null;
+  out.tool = text();
   return out;
+}
+
+/** Steps over a JSON object (args) without reading it: brackets counted outside strings. */
+function skipObject(): boolean {
+  if (buf[pos] !== 0x7b) return false;
+  let depth = 0;
+  while (pos < end) {
+    const c = buf[pos];
+    if (c === QUOTE) {
+      if (!string()) return false;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth === 0) {
+        pos++;
+        return true;
+      }
+    }
+    pos++;
+  }
+  return false;
+}
+
+/** Steps over a number or null, up to the next comma. */
+function skipScalar(): boolean {
+  const begin = pos;
+  while (pos < end && buf[pos] !== 0x2c) pos++;
+  return pos > begin && pos < end;
 }
 
 function digits(at: number, n: number): number {

@@ -17,7 +17,7 @@ import { createOAuthSession, NeedsAuthError } from './oauth-session';
 import { beginSignIn, SignInCancelled, type PendingSignIn } from './sign-in';
 import type { ConnectionForCall, ConnectionService } from './types';
 import { checkCredentialUrl, DEFAULT_AUTH_BASE_URL } from './urls';
-import { probeReadOnly } from './write-probe';
+import { explainReadOnlyWrites, probeReadOnly } from './write-probe';
 
 export type ConnectionHandlers = Pick<
   Handlers,
@@ -50,6 +50,10 @@ type Connection = PersistedState['connection'];
 type OAuthUserWithAccess = PdUserSummary & { readOnly: boolean | null };
 
 const FIVE_MINUTES = 5 * 60_000;
+const READ_ONLY_KEY =
+  'The PagerDuty REST API key saved in the PagerDuty MCP app is read-only, so PagerDuty refused this change (403). To make changes, the person must save a full-access key (Connection page → rotate key).';
+const READ_ONLY_SIGN_IN =
+  "The PagerDuty sign-in only has read access (OAuth scope), so PagerDuty refused this change (403). To make changes, the person must add a write scope in the app's OAuth settings and sign in again.";
 
 const apiBase = (c: Pick<Connection, 'baseUrl' | 'region'>) => c.baseUrl ?? regionBaseUrl(c.region);
 const regionLabel = (c: Pick<Connection, 'baseUrl' | 'region'>) => `${c.region.toUpperCase()}${c.baseUrl ? ` at ${c.baseUrl}` : ''}`;
@@ -219,6 +223,16 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
   }
 
   async function forCall(): Promise<ConnectionForCall> {
+    try {
+      return await resolveForCall();
+    } catch (error) {
+      // e.g. the keychain went away: the call cannot get its credential.
+      log.warn('no credential for a call', { error: (error as Error).message });
+      return { ok: false, reason: 'error', message: `The PagerDuty credential could not be read: ${(error as Error).message}` };
+    }
+  }
+
+  async function resolveForCall(): Promise<ConnectionForCall> {
     const c = conn();
     if (c.mode === 'api_key' && c.apiKey.configured) {
       const key = await loadApiKey();
@@ -238,7 +252,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
         });
         return {
           ok: true,
-          api,
+          api: c.apiKey.readOnly ? explainReadOnlyWrites(api, READ_ONLY_KEY) : api,
           identity: identityOf(c) as Identity,
           identityLabel: `api_key:${actorEmail}`,
           userId: c.apiKey.actorUserId,
@@ -251,9 +265,10 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
         try {
           await session.accessToken(); // refreshes early here, so an expired sign-in is found before the call
           const user = c.oauth.user;
+          const { api } = oauthClient(c, user.email);
           return {
             ok: true,
-            api: oauthClient(c, user.email).api,
+            api: c.oauth.readOnly ? explainReadOnlyWrites(api, READ_ONLY_SIGN_IN) : api,
             identity: identityOf(conn()) ?? (identityOf(c) as Identity),
             identityLabel: `oauth:${user.email}`,
             userId: user.id,

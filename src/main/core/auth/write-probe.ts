@@ -15,3 +15,21 @@ export async function probeReadOnly(api: PagerDutyApi): Promise<boolean | null> 
     return null;
   }
 }
+
+/**
+ * When the credential is known to be read-only, a refused write says exactly that (PagerDuty's own 403
+ * could also mean a missing scope or role), so the AI can tell the person what to change.
+ */
+export function explainReadOnlyWrites(api: PagerDutyApi, cause: string): PagerDutyApi {
+  return {
+    list: (...args) => api.list(...args),
+    async request(req) {
+      try {
+        return await api.request(req);
+      } catch (error) {
+        if (req.method === 'GET' || !(error instanceof PagerDutyError) || error.status !== 403) throw error;
+        throw new PagerDutyError(`${cause} ${error.message}`, error.kind, error.status, error.code, error.errors, error.requestId);
+      }
+    },
+  };
+}

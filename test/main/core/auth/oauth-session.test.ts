@@ -133,8 +133,10 @@ describe('refreshDue', () => {
     const day = 24 * 60 * min;
     expect(refreshDue(day, day, day - 2 * 60 * min)).toBe(true); // 10% of a day = 2.4 h
     expect(refreshDue(day, day, day - 3 * 60 * min)).toBe(false);
-    expect(refreshDue(60 * min, 60 * min, 56 * min)).toBe(true); // 5 min margin
-    expect(refreshDue(60 * min, 60 * min, 54 * min)).toBe(false);
+    expect(refreshDue(60 * min, 60 * min, 55 * min)).toBe(true); // 10% = 6 min
+    expect(refreshDue(60 * min, 60 * min, 53 * min)).toBe(false);
+    expect(refreshDue(20 * min, 20 * min, 15 * min)).toBe(true); // 5 min floor
+    expect(refreshDue(20 * min, 20 * min, 14 * min)).toBe(false);
     expect(refreshDue(4 * min, 4 * min, 1 * min)).toBe(false); // a 4-minute token is not refreshed at once
     expect(refreshDue(4 * min, 4 * min, 2 * min)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeArg, defineTool, idArg, idListArg, limitArg } from '../define';
+import { dateTimeArg, defineTool, idArg, idListArg, limitArg, ToolError } from '../define';
 import { capSize, clean, listResult, pick, ref, refs, type Json } from '../shape';
 import type { ToolDefinition } from '../types';
 
@@ -37,6 +37,9 @@ export const logEntriesTools: ToolDefinition<any>[] = [
       limit: limitArg('log entries'),
     }),
     async run(args, ctx) {
+      if (args.incident_id && args.team_ids?.length) {
+        throw new ToolError('team_ids filters the account-wide search only; leave it out when giving incident_id.');
+      }
       const path = args.incident_id ? `/incidents/${encodeURIComponent(args.incident_id)}/log_entries` : '/log_entries';
       const query = { since: args.since, until: args.until, is_overview: args.is_overview, team_ids: args.incident_id ? undefined : args.team_ids };
       const res = await ctx.pd.list<Json>(path, 'log_entries', query, { cap: args.limit, signal: ctx.signal });

@@ -99,27 +99,24 @@ export const schedulesTools: ToolDefinition<any>[] = [
       const schedules = v2.items.map((s) => scheduleSummary(s, 'layer_based'));
       let more = v2.more;
       const room = args.limit - schedules.length;
-      if (room > 0) {
-        try {
-          const v3 = await ctx.pd.request<{ schedules?: Json[]; more?: boolean }>({
-            method: 'GET',
-            path: '/v3/schedules',
-            query: { query: args.query, limit: room },
-            headers: V3_HEADERS,
-            signal: ctx.signal,
-          });
-          let v3Items = v3.data.schedules ?? [];
-          if (args.team_ids?.length) {
-            v3Items = v3Items.filter((s) => refs(s.teams).some((t) => args.team_ids!.includes(String(t.id))));
-          }
-          schedules.push(...v3Items.slice(0, room).map((s) => scheduleSummary(s, 'shift_based')));
-          more = more || v3.data.more === true || v3Items.length > room;
-        } catch (err) {
-          // Shift-based schedules are Early Access: accounts without them answer 404/403; that is not an error here.
-          if (!absent(err)) throw err;
+      try {
+        // Even with no room left, ask for one so "more" is accurate.
+        const v3 = await ctx.pd.request<{ schedules?: Json[]; more?: boolean }>({
+          method: 'GET',
+          path: '/v3/schedules',
+          query: { query: args.query, limit: Math.max(room, 1) },
+          headers: V3_HEADERS,
+          signal: ctx.signal,
+        });
+        let v3Items = v3.data.schedules ?? [];
+        if (args.team_ids?.length) {
+          v3Items = v3Items.filter((s) => refs(s.teams).some((t) => args.team_ids!.includes(String(t.id))));
         }
-      } else {
-        more = true;
+        schedules.push(...v3Items.slice(0, Math.max(room, 0)).map((s) => scheduleSummary(s, 'shift_based')));
+        more = more || v3.data.more === true || v3Items.length > Math.max(room, 0);
+      } catch (err) {
+        // Shift-based schedules are Early Access: accounts without them answer 404/403; that is not an error here.
+        if (!absent(err)) throw err;
       }
       return capSize(listResult('schedules', schedules, { more }));
     },

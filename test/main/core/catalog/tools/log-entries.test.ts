@@ -27,6 +27,7 @@ describe('log entries', () => {
     expect(overview.log_entries.every((e: any) => !['assign_log_entry', 'annotate_log_entry'].includes(e.type))).toBe(true);
     const web = await h.call('list_log_entries', { team_ids: [SEED.teams.web], limit: 100 });
     expect(web.log_entries.every((e: any) => e.service.summary === 'Checkout Web')).toBe(true);
+    await expect(h.call('list_log_entries', { incident_id: SEED.incidents[0], team_ids: [SEED.teams.web] })).rejects.toThrow(/account-wide search only/);
     const few = await h.call('list_log_entries', { limit: 3 });
     expect(few).toMatchObject({ count: 3, more: true });
   });
