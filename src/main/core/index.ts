@@ -66,7 +66,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   governance.discover();
 
   const connection = createConnectionService({ settings, secrets: options.secrets, events, platform, log });
-  const audit = await openAuditLog({ dir: path.join(options.dataDir, 'audit'), io: options.auditIo });
+  const audit = await openAuditLog({
+    dir: path.join(options.dataDir, 'audit'),
+    io: options.auditIo,
+    log,
+    retentionDays: settings.read().settings.auditRetentionDays,
+  });
   const asks = createAskQueue({ events, platform, onChange: () => emitStatus() });
 
   let gateway: Gateway | null = null;

@@ -36,7 +36,12 @@ export async function startTestCore(options: { dataDir?: string; mcpPort?: numbe
     bridgeCommand: () => [process.execPath, 'bridge.js'],
   };
   const core = await createCore({ dataDir, settings, secrets, platform, log: silentLogger, mcpPort: options.mcpPort ?? 0, ...options.extra });
-  await core.start();
+  try {
+    await core.start();
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
   return {
     core,
     settings,

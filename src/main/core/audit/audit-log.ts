@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ContractError, describeInvalidArgs } from '../../../shared/contract';
 import { AuditEntry, AuditQuery, type AuditFilter, type AuditPage, type AuditVerifyResult } from '../../../shared/model';
 import { scrub, silentLogger, type Logger } from '../log';
-import { ZERO_HASH, canonicalJson, entryHash, quickLineCheck, sealEntry } from './chain';
+import { ZERO_HASH, entryHash, quickLineCheck, sealEntry } from './chain';
 import { csvHeader, csvRow } from './csv';
 import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
 import { lineFields } from './line-fields';
@@ -282,9 +282,10 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   async function readLines(positions: number[]): Promise<string[]> {
     const order = positions.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
     const out = new Array<string>(positions.length);
+    const reads: Promise<void>[] = [];
     let k = 0;
     while (k < order.length) {
-      // A run of lines in one file, close enough to read in one go.
+      // A run of lines in one file, close enough to read in one go; runs are read in parallel.
       const first = order[k].p;
       const file = index.file[first];
       const start = index.offset[first];
@@ -296,21 +297,26 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
         end = index.offset[p] + index.length[p];
         j++;
       }
-      const buf = Buffer.allocUnsafe(end - start);
-      const handle = await readHandle(file);
-      let got = 0;
-      while (got < buf.length) {
-        const { bytesRead } = await handle.read(buf, got, buf.length - got, start + got);
-        if (bytesRead === 0) throw new Error(`The audit file ${segmentName(file)} is shorter than expected; run verify.`);
-        got += bytesRead;
-      }
-      for (let m = k; m < j; m++) {
-        const p = order[m].p;
-        const from = index.offset[p] - start;
-        out[order[m].i] = buf.toString('utf8', from, from + index.length[p]);
-      }
+      const run = order.slice(k, j);
+      reads.push(
+        (async () => {
+          const buf = Buffer.allocUnsafe(end - start);
+          const handle = await readHandle(file);
+          let got = 0;
+          while (got < buf.length) {
+            const { bytesRead } = await handle.read(buf, got, buf.length - got, start + got);
+            if (bytesRead === 0) throw new Error(`The audit file ${segmentName(file)} is shorter than expected; run verify.`);
+            got += bytesRead;
+          }
+          for (const { p, i } of run) {
+            const from = index.offset[p] - start;
+            out[i] = buf.toString('utf8', from, from + index.length[p]);
+          }
+        })(),
+      );
       k = j;
     }
+    await Promise.all(reads);
     return out;
   }
 
@@ -351,7 +357,8 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
       const clean = {
         ...parsed.data,
         durationMs: Number.isFinite(parsed.data.durationMs) ? parsed.data.durationMs : 0,
-        args: JSON.parse(canonicalJson(redactArgs(parsed.data.args))) as Record<string, unknown>,
+        // redactArgs returns plain JSON values only (no undefined, NaN, Dates, cycles), so it hashes as stored.
+        args: redactArgs(parsed.data.args),
         message: parsed.data.message === null ? null : scrub(parsed.data.message),
       };
       return new Promise<AuditEntry>((resolve, reject) => {

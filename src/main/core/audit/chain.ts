@@ -1,30 +1,44 @@
 // The hash chain: each entry's hash covers the previous hash and a canonical form of the entry, so an
 // edit anywhere breaks every later link. Canonical = keys sorted at every level, so the hash does not
 // depend on the key order a writer (or a text editor) happened to use.
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/model';
 
 export const ZERO_HASH = '0'.repeat(64);
+
+// crypto.hash (one-shot, Node ≥ 20.12 and Electron's Node 22) is about twice as fast as createHash for
+// short inputs; the fallback keeps older runtimes working.
+const sha256: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     return text === undefined ? 'null' : text;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // String building rather than map/join: this runs for every append and shows up in GC time.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
   const keys = Object.keys(value).sort();
-  const parts: string[] = [];
+  let out = '{';
+  let first = true;
   for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
   }
-  return `{${parts.join(',')}}`;
+  return `${out}}`;
 }
 
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   const { hash: _ignored, ...rest } = entry as AuditEntry;
-  return createHash('sha256').update(entry.prevHash).update(canonicalJson(rest)).digest('hex');
+  return sha256(entry.prevHash + canonicalJson(rest));
 }
 
 /**
@@ -34,7 +48,7 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
  */
 export function sealEntry(unsealed: Omit<AuditEntry, 'hash'>): { entry: AuditEntry; line: string } {
   const canonical = canonicalJson(unsealed);
-  const hash = createHash('sha256').update(unsealed.prevHash).update(canonical).digest('hex');
+  const hash = sha256(unsealed.prevHash + canonical);
   return { entry: { ...unsealed, hash } as AuditEntry, line: `${canonical.slice(0, -1)},"hash":"${hash}"}` };
 }
 

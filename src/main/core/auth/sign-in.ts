@@ -49,7 +49,13 @@ export interface PendingSignIn<U> {
 /** Binds the listener first, so a busy port is reported before any browser opens. */
 export async function beginSignIn<U>(options: SignInOptions<U>): Promise<PendingSignIn<U>> {
   const listener = await listenForCallback(options.port);
-  const request = await buildAuthorizationRequest(options.client, listener.redirectUri, options.scopes);
+  let request: Awaited<ReturnType<typeof buildAuthorizationRequest>>;
+  try {
+    request = await buildAuthorizationRequest(options.client, listener.redirectUri, options.scopes);
+  } catch (error) {
+    await listener.close();
+    throw error;
+  }
 
   let cancel: () => void = () => {};
   const cancelled = new Promise<never>((_, reject) => (cancel = () => reject(new SignInCancelled())));
@@ -66,6 +72,8 @@ export async function beginSignIn<U>(options: SignInOptions<U>): Promise<Pending
 
   const run = async (): Promise<SignInResult<U>> => {
     const callback = await Promise.race([listener.received, cancelled, timedOut]);
+    // The first callback decides: a forged or stale one (wrong state) ends this sign-in rather than
+    // leaving a listener open for more guesses; the person simply starts again.
     try {
       const params = checkCallback(options.client, callback.url, request.state);
       options.onExchanging();

@@ -39,9 +39,10 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
         requestedAt: requestedAt.toISOString(),
         expiresAt: new Date(requestedAt.getTime() + timeoutMs).toISOString(),
       };
+      if (signal.aborted) return Promise.resolve({ approved: false, reason: 'cancelled' });
       return new Promise<AskAnswer>((resolve) => {
-        let timer: NodeJS.Timeout | undefined;
         const onAbort = () => settle({ approved: false, reason: 'cancelled' });
+        const timer = setTimeout(() => settle({ approved: false, reason: 'timeout' }), timeoutMs);
         const settle = (answer: AskAnswer) => {
           if (!waiting.delete(prompt.id)) return;
           clearTimeout(timer);
@@ -51,9 +52,7 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
           resolve(answer);
         };
         waiting.set(prompt.id, { prompt, settle });
-        if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
-        timer = setTimeout(() => settle({ approved: false, reason: 'timeout' }), timeoutMs);
         options.events.emit('ask.requested', prompt);
         options.onChange?.();
         options.platform.notify({

@@ -92,7 +92,12 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     await audited(entry(access.decision, 'refused', `Hidden from this client: ${why}.`), { kind: 'unknown_tool' });
     return { kind: 'unknown_tool' };
   }
-  if (!deps.audit.healthy) return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
+  if (!deps.audit.healthy) {
+    // Refused without touching PagerDuty. Recording the refusal doubles as the probe that notices the
+    // disk works again (the log only turns healthy after a successful write).
+    await audited(entry('allowed', 'refused', AUDIT_UNAVAILABLE), { kind: 'unknown_tool' });
+    return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
+  }
 
   // 5. validate input: a bad call is the model's to fix, so say exactly what is wrong.
   const parsed = tool.input.safeParse(req.args ?? {});

@@ -32,16 +32,20 @@ export function bearerToken(req: http.IncomingMessage): string | null {
 export const UNAUTHORIZED_MESSAGE =
   'Missing, unknown or revoked client token. Create a client in the PagerDuty MCP app and configure its token as the header "Authorization: Bearer <token>".';
 
-export class BodyTooLargeError extends Error {}
-
 export async function readJsonBody(req: http.IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return { ok: false, status: 413, message: `Request body larger than ${limit} bytes` };
-    chunks.push(chunk as Buffer);
+    // Past the limit, keep reading (and dropping) a while so the client gets to read our 413 instead
+    // of a reset connection; a client that keeps sending far beyond it is cut off.
+    if (size > limit * 8) {
+      req.destroy();
+      break;
+    }
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) return { ok: false, status: 413, message: `Request body larger than ${limit} bytes` };
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {

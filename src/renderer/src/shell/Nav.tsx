@@ -12,7 +12,7 @@ export const PAGES: { id: PageId; label: string }[] = [
 /** Counts that need the person's attention, shown beside the page name. */
 export function navBadge(page: PageId, status: AppStatus): string | null {
   if (page === 'tools' && status.pendingReview > 0) return String(status.pendingReview);
-  if (page === 'clients' && status.connectedClients > 0) return `${status.connectedClients} live`;
+  if (page === 'clients' && status.connectedClients > 0) return String(status.connectedClients);
   if (page === 'connection' && status.connection.status !== 'connected') return '!';
   return null;
 }
@@ -28,7 +28,8 @@ export function Nav(props: { page: PageId; status: AppStatus; onPage: (p: PageId
               <button type="button" aria-current={props.page === p.id ? 'page' : undefined} onClick={() => props.onPage(p.id)}>
                 <span>{p.label}</span>
                 {badge && (
-                  <span className="nav-badge" aria-label={p.id === 'connection' ? 'needs attention' : `${badge} ${p.id === 'tools' ? 'pending review' : 'connected'}`}>
+                  <span className="nav-badge" aria-label={p.id === 'connection' ? 'needs attention' : `${badge} ${p.id === 'tools' ? 'pending review' : 'connected now'}`}
+                    title={p.id === 'connection' ? 'PagerDuty is not connected' : p.id === 'tools' ? 'Tools waiting for your review' : 'Clients connected now'}>
                     {badge}
                   </span>
                 )}

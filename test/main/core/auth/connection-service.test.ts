@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../src/shared/contract';
 import { PagerDutyError } from '../../../../src/main/core/pagerduty';
 import { createSimulator, type Simulator } from '../../../simulator';
-import { createHarness, filesContaining, SECRET_NAMES, settle } from './harness';
+import { createHarness, filesContaining, loggedBytes, SECRET_NAMES, settle } from './harness';
 
 let sim: Simulator;
 const usedSecrets: string[] = [];
@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await settle();
   // No file any test wrote (settings, logs) holds a key that was used.
+  expect(loggedBytes(dataDirs)).toBeGreaterThan(0);
   for (const dir of dataDirs) expect(filesContaining(dir, usedSecrets)).toEqual([]);
   await sim.close();
 });
@@ -120,7 +121,7 @@ describe('REST API key mode', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PagerDutyError);
     expect((error as PagerDutyError).status).toBe(403);
-    expect((error as PagerDutyError).message).toContain('read-only');
+    expect((error as PagerDutyError).message).toContain('The PagerDuty REST API key saved in the PagerDuty MCP app is read-only');
     // The probe and the refused write changed nothing in the account.
     expect(sim.db.collection('notes').size).toBe(notesBefore);
     await t.close();

@@ -43,6 +43,7 @@ export function recordingPlatform(): RecordingPlatform {
 export function createHarness(extra: Partial<ConnectionServiceOptions> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdmcp-auth-'));
   const settings = createSettingsStore(createConfBackend(dataDir));
+  settings.read(); // the app reads its settings at start, which writes the file
   const secrets = createKeytarSecretStore(`test-auth-${randomUUID()}`);
   const log = createLogger({ file: path.join(dataDir, 'logs', 'main.log'), level: 'debug' });
   const events = new EventBus();
@@ -83,8 +84,9 @@ export function createHarness(extra: Partial<ConnectionServiceOptions> = {}) {
   };
 }
 
-/** Every file under dir whose content contains one of the secrets. */
+/** Every file under dir whose content contains one of the secrets (the settings file must exist). */
 export function filesContaining(dir: string, secrets: string[]): string[] {
+  if (!fs.existsSync(path.join(dir, 'config.json'))) throw new Error(`${dir} has no settings file: the scan would prove nothing`);
   const hits: string[] = [];
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -98,6 +100,11 @@ export function filesContaining(dir: string, secrets: string[]): string[] {
   };
   walk(dir);
   return hits;
+}
+
+/** Bytes logged across the data dirs, so a scan is known to have had something to look at. */
+export function loggedBytes(dirs: string[]): number {
+  return dirs.reduce((n, d) => n + (fs.existsSync(path.join(d, 'logs', 'main.log')) ? fs.statSync(path.join(d, 'logs', 'main.log')).size : 0), 0);
 }
 
 /** A port nobody listens on right now (the OAuth port is fixed by design, so tests pick one first). */

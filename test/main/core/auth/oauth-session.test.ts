@@ -6,7 +6,7 @@ import { refreshDue } from '../../../../src/main/core/auth/oauth-session';
 import { PagerDutyError } from '../../../../src/main/core/pagerduty';
 import { createSimulator, type Simulator } from '../../../simulator';
 import { oauthRefreshTokens, SIM_OAUTH_CLIENT_ID } from '../../../simulator/oauth';
-import { createHarness, filesContaining, freePort, settle } from './harness';
+import { createHarness, filesContaining, loggedBytes, freePort, settle } from './harness';
 
 let sim: Simulator;
 const dataDirs: string[] = [];
@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await settle();
   const secrets = [...sim.db.accessTokens.keys(), ...oauthRefreshTokens(sim.db).keys()];
+  expect(loggedBytes(dataDirs)).toBeGreaterThan(0);
   for (const dir of dataDirs) expect(filesContaining(dir, secrets)).toEqual([]);
   await sim.close();
 });

@@ -8,7 +8,7 @@ import { ContractError } from '../../../../src/shared/contract';
 import { createSimulator, type Simulator } from '../../../simulator';
 import { oauthRefreshTokens, SIM_OAUTH_CLIENT_ID, SIM_OAUTH_CONFIDENTIAL_CLIENT_ID, SIM_OAUTH_CONFIDENTIAL_SECRET } from '../../../simulator/oauth';
 import { launchBrowser } from '../../../support/browser';
-import { createHarness, filesContaining, freePort, SECRET_NAMES, settle } from './harness';
+import { createHarness, filesContaining, loggedBytes, freePort, SECRET_NAMES, settle } from './harness';
 
 let sim: Simulator;
 let browser: Browser;
@@ -30,6 +30,7 @@ afterAll(async () => {
   // Every token and secret the simulator ever issued or holds: none may be in any file we wrote.
   const secrets = [...sim.db.accessTokens.keys(), ...oauthRefreshTokens(sim.db).keys(), SIM_OAUTH_CONFIDENTIAL_SECRET];
   expect(secrets.length).toBeGreaterThan(5);
+  expect(loggedBytes(dataDirs)).toBeGreaterThan(0);
   for (const dir of dataDirs) expect(filesContaining(dir, secrets)).toEqual([]);
   await browser?.close();
   await sim?.close();
@@ -265,5 +266,9 @@ describe('OAuth sign-in (Chromium + simulator)', () => {
     // A `read` grant is read-only, and the view says so.
     expect(t.service.view().readOnly).toBe(true);
     for (const name of SECRET_NAMES.filter((n) => n !== 'api_key')) expect(await t.secrets.get(name)).not.toBeNull();
+    const call = await t.service.forCall();
+    if (!call.ok) throw new Error(call.message);
+    const write = await call.api.request({ method: 'PUT', path: '/incidents', body: { incidents: [] } }).catch((e: Error) => e);
+    expect((write as Error).message).toContain('The PagerDuty sign-in only has read access');
   });
 });

@@ -6,7 +6,7 @@ import { formatTime } from '../../ui';
 const W = 720;
 const H = 110;
 
-export function AuditChart({ buckets }: { buckets: ChartBucket[] }) {
+export function AuditChart({ buckets, since, until }: { buckets: ChartBucket[]; since: string; until: string }) {
   const { bars, max } = chartBars(buckets, W, H);
   const total = summarize(buckets);
   return (
@@ -34,12 +34,10 @@ export function AuditChart({ buckets }: { buckets: ChartBucket[] }) {
           )),
         )}
       </svg>
-      {buckets.length > 0 && (
-        <figcaption className="chart-axis-labels">
-          <span>{formatTime(buckets[0]!.start)}</span>
-          <span>{formatTime(buckets[buckets.length - 1]!.start)}</span>
-        </figcaption>
-      )}
+      <figcaption className="chart-axis-labels">
+        <span>{formatTime(since)}</span>
+        <span>{formatTime(until)}</span>
+      </figcaption>
     </figure>
   );
 }

@@ -68,7 +68,7 @@ export function AuditPage() {
       {verify.data && !verify.data.ok && <ErrorText>{verify.data.message}</ErrorText>}
 
       <section className="card card-compact" aria-label="Calls over time">
-        {histogram.data ? <AuditChart buckets={histogram.data} /> : histogram.error ? <ErrorText>{histogram.error}</ErrorText> : <Loading what="chart" />}
+        {histogram.data ? <AuditChart buckets={histogram.data} since={win.since} until={win.until} /> : histogram.error ? <ErrorText>{histogram.error}</ErrorText> : <Loading what="chart" />}
       </section>
 
       <section className="card card-fill" aria-label="Timeline">
@@ -81,7 +81,7 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-          <input list="audit-tools" aria-label="Filter by tool" placeholder="Any tool" value={form.tool} onChange={(e) => update({ tool: e.target.value })} />
+          <input className="tool-filter" list="audit-tools" aria-label="Filter by tool" placeholder="Any tool" value={form.tool} onChange={(e) => update({ tool: e.target.value })} />
           <datalist id="audit-tools">
             {(tools.data ?? []).map((t) => (
               <option key={t.name} value={t.name} />
@@ -117,12 +117,14 @@ export function AuditPage() {
             </>
           )}
           <span className="spacer" />
+          <span className="toolbar-group">
           <button type="button" className="button-secondary button-small" onClick={() => void doExport('jsonl')} disabled={!!exporting.busy}>
             Export JSONL
           </button>
           <button type="button" className="button-secondary button-small" onClick={() => void doExport('csv')} disabled={!!exporting.busy}>
             Export CSV
           </button>
+          </span>
         </div>
         {filterError && <ErrorText>{filterError}</ErrorText>}
         {exported && (
