@@ -87,6 +87,18 @@ describe('dashboard', () => {
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('PagerDuty not connected');
   });
 
+  it('pauses and resumes the gateway from the header switch, as the core records it', async () => {
+    const pause = page.getByRole('switch', { name: /Serving|Paused/ });
+    await pause.click();
+    await page.getByText('The gateway is paused').waitFor();
+    await page.reload();
+    await page.getByText('The gateway is paused').waitFor();
+    expect(await page.getByRole('switch').isChecked()).toBe(true);
+    await page.getByRole('switch').uncheck();
+    await page.getByText('The gateway is paused').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('switch').isChecked()).toBe(false);
+  });
+
   it('switches theme with the toggle, remembers it, and takes light and dark screenshots', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const current = await page.evaluate(() => document.documentElement.dataset.theme);

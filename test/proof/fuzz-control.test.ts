@@ -34,7 +34,7 @@ const parse = (body: string) => JSON.parse(body) as { result?: unknown; error?: 
 
 describe('control server under bad input', () => {
   const headerRuns = fuzzRuns(300);
-  it(`turns away wrong Host, foreign Origin and bad tokens (${headerRuns} cases)`, { timeout: fuzzTimeout(headerRuns, 5) }, async () => {
+  it(`turns away wrong Host, foreign Origin and bad tokens (${headerRuns} cases)`, { timeout: fuzzTimeout(headerRuns, 15) }, async () => {
     await fc.assert(
       fc.asyncProperty(
         hostArb(port),
@@ -81,7 +81,7 @@ describe('control server under bad input', () => {
   });
 
   const bodyRuns = fuzzRuns(400);
-  it(`answers arbitrary calls and bodies with a result or a clear error, and a refusal changes nothing (${bodyRuns} cases)`, { timeout: fuzzTimeout(bodyRuns, 5) }, async () => {
+  it(`answers arbitrary calls and bodies with a result or a clear error, and a refusal changes nothing (${bodyRuns} cases)`, { timeout: fuzzTimeout(bodyRuns, 20) }, async () => {
     const plausibleKeys = ['id', 'name', 'names', 'state', 'profileId', 'toolsetIds', 'tools', 'apiKey', 'actorEmail', 'region', 'baseUrl', 'limit', 'seq', 'patch', 'mode', 'paused', 'format', 'filter', 'decision', 'url', 'mcpPort'];
     const body = fc.oneof(
       jsonValue.map((v) => JSON.stringify(v)),

@@ -82,7 +82,7 @@ function mayCallPagerDuty(message: unknown): boolean {
 
 describe('gateway HTTP under hostile headers', () => {
   const runs = fuzzRuns(300);
-  it(`refuses wrong Host, foreign Origin and bad tokens before anything else (${runs} cases)`, { timeout: fuzzTimeout(runs, 5) }, async () => {
+  it(`refuses wrong Host, foreign Origin and bad tokens before anything else (${runs} cases)`, { timeout: fuzzTimeout(runs, 15) }, async () => {
     await fc.assert(
       fc.asyncProperty(
         hostArb(port),
@@ -140,7 +140,7 @@ describe('gateway HTTP under hostile headers', () => {
 
 describe('JSON-RPC messages inside a session', () => {
   const runs = fuzzRuns(500);
-  it(`answers every message without crashing; nothing invalid reaches PagerDuty (${runs} cases)`, { timeout: fuzzTimeout(runs, 10) }, async () => {
+  it(`answers every message without crashing; nothing invalid reaches PagerDuty (${runs} cases)`, { timeout: fuzzTimeout(runs, 20) }, async () => {
     const methods = ['tools/call', 'tools/list', 'ping', 'initialize', 'resources/list', 'prompts/list', 'logging/setLevel', 'completion/complete', 'notifications/initialized', 'notifications/cancelled', 'tools/call ', 'TOOLS/CALL', ''];
     const toolName = fc.oneof(fc.constantFrom(...tools.keys()), fc.string({ maxLength: 20 }), jsonValue);
     const args = fc.oneof(jsonValue, fc.dictionary(fc.string({ maxLength: 12 }), jsonValue, { maxKeys: 4 }), fc.constant(undefined));

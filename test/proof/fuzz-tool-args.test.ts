@@ -47,7 +47,7 @@ describe('tool arguments', () => {
   });
 
   const runs = fuzzRuns(400);
-  it(`through the gateway: invalid arguments get a clear error and no PagerDuty request (${runs} cases)`, { timeout: fuzzTimeout(runs, 15) }, async () => {
+  it(`through the gateway: invalid arguments get a clear error and no PagerDuty request (${runs} cases)`, { timeout: fuzzTimeout(runs, 30) }, async () => {
     let invalid = 0;
     await fc.assert(
       fc.asyncProperty(toolAndArgs, async ({ tool, args }) => {

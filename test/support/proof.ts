@@ -21,6 +21,8 @@ export interface ProofRig {
   /** Requests PagerDuty (the simulator) received since the rig started or since the last mark(). */
   upstream(): number;
   mark(): void;
+  /** Empties the simulator's request log (keeping the count), so long runs measure our memory, not its. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startProofRig(options: { clients?: number; extra?: Partial
   for (let i = 0; i < (options.clients ?? 1); i++) tokens.push((await t.call('clients.create', { name: `proof-${i}`, profileId: profile.id })).token);
   const clients: Client[] = [];
   let since = sim.requests.length;
+  let drained = 0;
   return {
     t,
     sim,
@@ -47,9 +50,15 @@ export async function startProofRig(options: { clients?: number; extra?: Partial
     async setState(names, state) {
       await t.call('tools.setState', { names, state });
     },
-    upstream: () => sim.requests.length - since,
+    upstream: () => drained + sim.requests.length - since,
     mark() {
+      drained = 0;
       since = sim.requests.length;
+    },
+    drain() {
+      drained += sim.requests.length - since;
+      sim.requests.length = 0;
+      since = 0;
     },
     async close() {
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));

@@ -14,7 +14,7 @@ import type { Logger } from './log';
 import { startGateway, MCP_PATH, type Gateway } from './mcp';
 import type { Platform } from './platform';
 import type { SecretStore } from './secrets';
-import type { SettingsStore } from './settings';
+import type { PersistedState, SettingsStore } from './settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -118,13 +118,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gateway?.refresh();
     emitStatus();
   }, 20);
+  // Events for the UI come from what changed in the file, so a CLI write is announced like an app one.
+  const snapshot = (st: PersistedState) => ({
+    tools: JSON.stringify(st.governance.tools),
+    toolsets: JSON.stringify(st.governance.toolsets),
+    profiles: JSON.stringify(st.governance.profiles),
+    clients: JSON.stringify(st.governance.clients),
+  });
+  let seen = snapshot(settings.read());
+  const announce = (st: PersistedState) => {
+    const next = snapshot(st);
+    const reasons = (['tools', 'toolsets', 'profiles'] as const).filter((k) => next[k] !== seen[k]);
+    if (reasons.length) events.emit('tools.changed', { reason: reasons.map((r) => (r === 'tools' ? 'state' : r)).join(',') });
+    if (next.clients !== seen.clients) events.emit('clients.changed', {});
+    seen = next;
+  };
   const unsubscribers = [
-    settings.onChange(() => refresh()),
+    settings.onChange((st) => {
+      announce(st);
+      refresh();
+    }),
     connection.onChange(() => emitStatus()),
     audit.onAppend((entry) => events.emit('audit.appended', entry)),
   ];
 
-  const toolsChanged = (reason: string) => events.emit('tools.changed', { reason });
   const clientsChanged = () => events.emit('clients.changed', {});
   const sessionsOf = (id: string) => gateway?.sessionsOf(id) ?? 0;
   const clientView = (id: string) => {
@@ -165,67 +182,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     'tools.list': async () => governance.toolViews(),
     'tools.setState': async ({ names, state }) => {
-      const views = governance.setToolStates(names, state);
-      toolsChanged('state');
-      return views;
+      return governance.setToolStates(names, state);
     },
     'toolsets.list': async () => governance.toolsets(),
     'toolsets.create': async (args) => {
-      const set = governance.createToolset(args);
-      toolsChanged('toolsets');
-      return set;
+      return governance.createToolset(args);
     },
     'toolsets.update': async (args) => {
-      const set = governance.updateToolset(args);
-      toolsChanged('toolsets');
-      return set;
+      return governance.updateToolset(args);
     },
     'toolsets.delete': async ({ id }) => {
       governance.deleteToolset(id);
-      toolsChanged('toolsets');
       return { ok: true as const };
     },
     'profiles.list': async () => governance.profiles(),
     'profiles.create': async (args) => {
-      const p = governance.createProfile(args);
-      toolsChanged('profiles');
-      return p;
+      return governance.createProfile(args);
     },
     'profiles.update': async (args) => {
-      const p = governance.updateProfile(args);
-      toolsChanged('profiles');
-      return p;
+      return governance.updateProfile(args);
     },
     'profiles.delete': async ({ id }) => {
       governance.deleteProfile(id);
-      toolsChanged('profiles');
       return { ok: true as const };
     },
 
     'clients.list': async () => governance.clientViews(sessionsOf),
     'clients.create': async (args) => {
       const { client, token } = governance.createClient(args);
-      clientsChanged();
       return { client: governance.clientView(client, 0), token };
     },
     'clients.rename': async ({ id, name }) => {
       governance.renameClient(id, name);
-      clientsChanged();
       return clientView(id);
     },
     'clients.bind': async ({ id, profileId }) => {
       governance.bindClient(id, profileId);
-      clientsChanged();
       return clientView(id);
     },
     'clients.rotate': async ({ id }) => {
       const { client, token } = governance.rotateClient(id);
-      clientsChanged();
       return { client: governance.clientView(client, 0), token };
     },
     'clients.revoke': async ({ id }) => {
       governance.revokeClient(id);
-      clientsChanged();
       return clientView(id);
     },
     'clients.install': async ({ app, token, serverName }) => {

@@ -342,7 +342,8 @@ async function auditCommand({ io, flags, verb, dataDir }: Cmd): Promise<void> {
     count = Number(flags.n);
     if (!Number.isInteger(count) || count < 1 || count > 500) throw new CliError('-n takes a whole number from 1 to 500.');
   }
-  const audit = await openAuditLog({ dir: path.join(dataDir, 'audit') });
+  // Retention is the running app's job; the CLI only reads (and must never delete a segment).
+  const audit = await openAuditLog({ dir: path.join(dataDir, 'audit'), retentionDays: 1_000_000 });
   try {
     if (verb === 'verify') {
       const result = await audit.verify();

@@ -124,6 +124,10 @@ describe('gateway', () => {
       const result = await a.client.callTool({ name: 'get_incident', arguments: {} });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/^Invalid arguments for get_incident: incident_id:/);
+      // A PagerDuty failure comes back as a tool error in PagerDuty's words, and is audited as an error.
+      const missing = await a.client.callTool({ name: 'get_incident', arguments: { incident_id: 'PNOPE99' } });
+      expect(missing.isError).toBe(true);
+      expect(await lastAudit('get_incident')).toMatchObject({ decision: 'allowed', outcome: 'error', pdStatus: 404, message: textOf(missing) });
     } finally {
       await a.close();
     }
@@ -131,6 +135,8 @@ describe('gateway', () => {
 
   it('picks up a CLI write while running: the live session is told and the tool appears', async () => {
     const a = await connectMcp(t.url, responderToken);
+    const announced: string[] = [];
+    const off = t.core.events.on('tools.changed', (e) => announced.push(e.reason));
     try {
       const changed = a.nextListChanged(5000);
       const out: string[] = [];
@@ -141,7 +147,10 @@ describe('gateway', () => {
       await cli(['--data-dir', t.dataDir, 'tools', 'deny', 'add_responders'], { out: () => {}, err: () => {} });
       await gone;
       expect((await a.client.listTools()).tools.map((x) => x.name)).not.toContain('add_responders');
+      // The app's window hears about a CLI change like about its own.
+      expect(announced).toEqual(['state', 'state']);
     } finally {
+      off();
       await a.close();
     }
   });
@@ -239,7 +248,9 @@ describe('gateway', () => {
   it('closes the sessions of a revoked client and refuses its token', async () => {
     const { client, token } = await t.call('clients.create', { name: 'Windsurf', profileId: 'pr_read_only' });
     const a = await connectMcp(t.url, token);
-    expect((await t.call('clients.list', {})).find((c) => c.id === client.id)?.sessions).toBe(1);
+    const seen = (await t.call('clients.list', {})).find((c) => c.id === client.id)!;
+    expect(seen.sessions).toBe(1);
+    expect(seen.lastSeenAt).not.toBeNull();
     await t.call('clients.revoke', { id: client.id });
     await new Promise((r) => setTimeout(r, 100));
     expect((await t.call('clients.list', {})).find((c) => c.id === client.id)?.sessions).toBe(0);

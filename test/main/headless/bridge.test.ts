@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSimulator, createSimulator, startTestCore, type Simulator, type TestCore } from '../core/helpers';
 
@@ -48,6 +49,13 @@ describe('stdio bridge', () => {
       expect(names).not.toContain('manage_incidents');
       const result = await client.callTool({ name: 'list_incidents', arguments: { limit: 2 } });
       expect(result.isError).toBeFalsy();
+
+      // Notifications flow back through the bridge too.
+      const changed = new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, async () => resolve()));
+      await t.call('tools.setState', { names: ['list_incidents'], state: 'denied' });
+      await changed;
+      expect((await client.listTools()).tools.map((x) => x.name)).not.toContain('list_incidents');
+      await t.call('tools.setState', { names: ['list_incidents'], state: 'approved' });
 
       // Restart the core on the same port and data folder, as an app restart would.
       const port = Number(new URL(t.url).port);

@@ -77,8 +77,8 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   const groupCommitMs = Math.max(0, options.groupCommitMs ?? 2);
 
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  let files = await listSegments(dir);
-  files = await applyRetention(files, true);
+  const files = await listSegments(dir);
+  await applyRetention(true);
 
   if (files.length > 0) {
     const torn = await setAsideTornTail(dir, files[files.length - 1], now());
@@ -103,7 +103,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   let lastHash = ZERO_HASH;
   for (let i = files.length - 1; i >= 0; i--) {
     const last = await readLastEntry(path.join(dir, segmentName(files[i])));
-    if (last) {
+    if (last && typeof last.seq === 'number' && typeof last.hash === 'string') {
       lastSeq = last.seq;
       lastHash = last.hash;
       break;
@@ -123,12 +123,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   let dirty = false;
   let closed = false;
   const retentionTimer = setInterval(() => {
-    void applyRetention(files, false).then(
-      (kept) => {
-        files = kept;
-      },
-      (error: unknown) => log.warn('audit: retention failed', { error: String(error) }),
-    );
+    applyRetention(false).catch((error: unknown) => log.warn('audit: retention failed', { error: String(error) }));
   }, DAY_MS);
   retentionTimer.unref();
 
@@ -143,17 +138,19 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   }
 
   /** Deletes the oldest segments whose newest entry is past retention; never the active one, never a gap. */
-  async function applyRetention(current: number[], opening: boolean): Promise<number[]> {
+  // Removes from the front of `files` in place: a rotation may append to it while this runs.
+  async function applyRetention(opening: boolean): Promise<void> {
     const cutoff = now().getTime() - retentionMs;
     const removed = new Set<number>();
-    for (let i = 0; i < current.length - 1; i++) {
-      const last = await readLastEntry(path.join(dir, segmentName(current[i])));
-      const time = last ? Date.parse(last.time) : Number.NaN;
+    for (let i = 0; i < files.length - 1; i++) {
+      const last = await readLastEntry(path.join(dir, segmentName(files[i])));
+      const time = last && typeof last.time === 'string' ? Date.parse(last.time) : Number.NaN;
       if (!(time < cutoff)) break;
-      await fs.rm(path.join(dir, segmentName(current[i])), { force: true });
-      removed.add(current[i]);
+      await fs.rm(path.join(dir, segmentName(files[i])), { force: true });
+      removed.add(files[i]);
     }
-    if (removed.size === 0) return current;
+    if (removed.size === 0) return;
+    files.splice(0, removed.size);
     await syncDir(dir);
     log.info('audit: deleted segments past retention', { files: [...removed].map(segmentName) });
     if (!opening) {
@@ -164,7 +161,6 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
         void handle?.then((h) => h.close()).catch(() => undefined);
       }
     }
-    return current.filter((file) => !removed.has(file));
   }
 
   function schedule(delay: number): void {

@@ -17,6 +17,7 @@ export interface IndexRow {
 
 const DECISIONS = AuditDecision.options as readonly string[];
 const OUTCOMES = AuditOutcome.options as readonly string[];
+const SNAPSHOT_MAGIC = Buffer.from('PDMCP-AUDIT-INDEX-1\n');
 export const OUTCOME_ERROR = OUTCOMES.indexOf('error');
 export const OUTCOME_REFUSED = OUTCOMES.indexOf('refused');
 
@@ -40,6 +41,9 @@ class Interner {
   }
   value(id: number): string | null {
     return this.values[id] ?? null;
+  }
+  all(): (string | null)[] {
+    return this.values;
   }
 }
 
@@ -174,6 +178,86 @@ export class EntryIndex {
     if (f.empty) return out;
     for (let i = 0; i < upTo; i++) if (this.matches(i, f)) out.push(i);
     return out;
+  }
+
+  /** Rows of one file: [from, to). Files are in ascending order in the index. */
+  rangeOf(file: number): [number, number] {
+    let from = 0;
+    while (from < this.count && this.file[from] < file) from++;
+    let to = from;
+    while (to < this.count && this.file[to] === file) to++;
+    return [from, to];
+  }
+
+  /**
+   * A compact snapshot of one sealed file's rows, so the next open can load them instead of reading the
+   * file's text. Strings travel by value (interned ids are only meaningful inside one process).
+   */
+  snapshot(file: number, meta: Record<string, unknown>): Buffer {
+    const [from, to] = this.rangeOf(file);
+    const n = to - from;
+    const header = Buffer.from(
+      JSON.stringify({
+        ...meta,
+        count: n,
+        clients: this.clients.all(),
+        tools: this.tools.all(),
+        decisions: DECISIONS,
+        outcomes: OUTCOMES,
+      }),
+    );
+    const columns = this.columns().map((column) => Buffer.from(column.buffer, column.byteOffset + from * column.BYTES_PER_ELEMENT, n * column.BYTES_PER_ELEMENT));
+    const head = Buffer.alloc(SNAPSHOT_MAGIC.length + 4);
+    SNAPSHOT_MAGIC.copy(head);
+    head.writeUInt32LE(header.length, SNAPSHOT_MAGIC.length);
+    return Buffer.concat([head, header, ...columns]);
+  }
+
+  /** Appends the rows of a snapshot; false (and nothing changed) when it is malformed or not for `meta`. */
+  load(file: number, data: Buffer, expect: (meta: Record<string, unknown>) => boolean): boolean {
+    try {
+      if (data.length < SNAPSHOT_MAGIC.length + 4 || !data.subarray(0, SNAPSHOT_MAGIC.length).equals(SNAPSHOT_MAGIC)) return false;
+      const headerLength = data.readUInt32LE(SNAPSHOT_MAGIC.length);
+      let at = SNAPSHOT_MAGIC.length + 4;
+      const header = JSON.parse(data.toString('utf8', at, at + headerLength)) as {
+        count: number;
+        clients: (string | null)[];
+        tools: (string | null)[];
+        decisions: string[];
+        outcomes: string[];
+      };
+      at += headerLength;
+      const n = header.count;
+      if (!expect(header) || !Number.isInteger(n) || n < 0) return false;
+      const widths = this.columns().map((column) => column.BYTES_PER_ELEMENT);
+      if (data.length !== at + widths.reduce((sum, w) => sum + w * n, 0)) return false;
+      while (this.capacity < this.count + n) this.grow(Math.max(1024, this.capacity * 2));
+      const base = this.count;
+      for (const column of this.columns()) {
+        const bytes = n * column.BYTES_PER_ELEMENT;
+        data.copy(Buffer.from(column.buffer, column.byteOffset + base * column.BYTES_PER_ELEMENT, bytes), 0, at, at + bytes);
+        at += bytes;
+      }
+      const clientIds = header.clients.map((value) => this.clients.id(value));
+      const toolIds = header.tools.map((value) => this.tools.id(value));
+      const decisionIds = header.decisions.map((value) => Math.max(0, DECISIONS.indexOf(value)));
+      const outcomeIds = header.outcomes.map((value) => Math.max(0, OUTCOMES.indexOf(value)));
+      for (let i = base; i < base + n; i++) {
+        this.file[i] = file;
+        this.client[i] = clientIds[this.client[i]] ?? 0;
+        this.tool[i] = toolIds[this.tool[i]] ?? 0;
+        this.decision[i] = decisionIds[this.decision[i]] ?? 0;
+        this.outcome[i] = outcomeIds[this.outcome[i]] ?? 0;
+      }
+      this.count += n;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private columns(): (Float64Array | Uint32Array | Uint8Array)[] {
+    return [this.seq, this.time, this.offset, this.length, this.client, this.tool, this.decision, this.outcome];
   }
 
   private copyRow(from: number, to: number): void {

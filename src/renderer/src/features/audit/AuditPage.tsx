@@ -27,8 +27,11 @@ export function AuditPage() {
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const clients = useQuery(() => bridge.invoke('clients.list', {}), [bridge]);
   const tools = useQuery(() => bridge.invoke('tools.list', {}), [bridge]);
-  const win = useMemo(() => chartWindow(filter, now), [filter, now]);
-  const histogram = useQuery(() => bridge.invoke('audit.histogram', { ...win, buckets: 48 }), [bridge, win.since, win.until]);
+  // The window is taken at load time, so a reload after a live entry includes that entry.
+  const histogram = useQuery(async () => {
+    const win = chartWindow(filter, Date.now());
+    return { ...win, buckets: await bridge.invoke('audit.histogram', { ...win, buckets: 48 }) };
+  }, [bridge, JSON.stringify(filter)]);
   const verify = useQuery(() => bridge.invoke('audit.verify', {}), [bridge]);
   const exporting = useAction();
   const [exported, setExported] = useState<{ path: string; count: number } | null>(null);
@@ -63,12 +66,20 @@ export function AuditPage() {
           <button type="button" className="button-secondary button-small" onClick={verify.reload}>
             Verify chain
           </button>
+          <span className="toolbar-group">
+            <button type="button" className="button-secondary button-small" onClick={() => void doExport('jsonl')} disabled={!!exporting.busy}>
+              Export JSONL
+            </button>
+            <button type="button" className="button-secondary button-small" onClick={() => void doExport('csv')} disabled={!!exporting.busy}>
+              Export CSV
+            </button>
+          </span>
         </div>
       </header>
       {verify.data && !verify.data.ok && <ErrorText>{verify.data.message}</ErrorText>}
 
       <section className="card card-compact" aria-label="Calls over time">
-        {histogram.data ? <AuditChart buckets={histogram.data} since={win.since} until={win.until} /> : histogram.error ? <ErrorText>{histogram.error}</ErrorText> : <Loading what="chart" />}
+        {histogram.data ? <AuditChart buckets={histogram.data.buckets} since={histogram.data.since} until={histogram.data.until} /> : histogram.error ? <ErrorText>{histogram.error}</ErrorText> : <Loading what="chart" />}
       </section>
 
       <section className="card card-fill" aria-label="Timeline">
@@ -116,15 +127,6 @@ export function AuditPage() {
               <input type="datetime-local" aria-label="To" value={form.until} onChange={(e) => update({ until: e.target.value })} />
             </>
           )}
-          <span className="spacer" />
-          <span className="toolbar-group">
-          <button type="button" className="button-secondary button-small" onClick={() => void doExport('jsonl')} disabled={!!exporting.busy}>
-            Export JSONL
-          </button>
-          <button type="button" className="button-secondary button-small" onClick={() => void doExport('csv')} disabled={!!exporting.busy}>
-            Export CSV
-          </button>
-          </span>
         </div>
         {filterError && <ErrorText>{filterError}</ErrorText>}
         {exported && (

@@ -62,7 +62,7 @@ function ProfileItem(props: { profile: AccessProfile; toolsets: Toolset[]; onCha
       <div className="stack-row">
         {rename === null ? (
           <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {p.name} <span className="muted">· {names.length ? names.join(', ') : 'no toolsets'}</span>
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {p.name} <span className="muted">· {names.length ? `toolsets: ${names.join(', ')}` : 'no toolsets yet'}</span>
           </button>
         ) : (
           <form
