@@ -2,9 +2,9 @@
 // app binary itself as the stdio bridge's runtime (ELECTRON_RUN_AS_NODE), so users need no Node.
 import path from 'node:path';
 import { Notification, shell, type App } from 'electron';
-import type { Platform } from './core/platform';
+import type { AppPage, Platform } from './core/platform';
 
-export function electronPlatform(app: App, onNotificationClick: () => void): Platform {
+export function electronPlatform(app: App, showPage: (page?: AppPage) => void): Platform {
   return {
     appVersion: app.getVersion(),
     async openExternal(url) {
@@ -23,11 +23,12 @@ export function electronPlatform(app: App, onNotificationClick: () => void): Pla
         actions: n.actionLabel ? [{ type: 'button', text: n.actionLabel }] : [],
       });
       notification.on('action', () => n.onAction?.());
-      notification.on('click', () => (n.onAction ? n.onAction() : onNotificationClick()));
+      notification.on('click', () => (n.onAction ? n.onAction() : showPage()));
       notification.show();
     },
     bridgeCommand() {
       return [process.execPath, path.join(app.getAppPath(), 'out', 'main', 'bridge.js')];
     },
+    showPage,
   };
 }

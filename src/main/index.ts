@@ -51,7 +51,7 @@ if (acquireSingleInstance(app, () => showWindow())) {
       dataDir,
       settings,
       secrets: createKeytarSecretStore(settings.read().instanceId),
-      platform: electronPlatform(app, () => showWindow()),
+      platform: electronPlatform(app, (page) => showWindow(page ? `#/${page}` : undefined)),
       log,
     });
     unbind = bindContract({

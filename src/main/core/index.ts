@@ -65,7 +65,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const governance = createGovernance({ settings, catalog: options.catalog ?? defaultCatalog });
   governance.discover();
 
-  const connection = createConnectionService({ settings, secrets: options.secrets, events, platform, log });
+  const connection = createConnectionService({
+    settings,
+    secrets: options.secrets,
+    events,
+    platform,
+    log,
+    showConnection: () => platform.showPage('connection'),
+  });
   const audit = await openAuditLog({
     dir: path.join(options.dataDir, 'audit'),
     io: options.auditIo,

@@ -16,4 +16,8 @@ export interface Platform {
   notify(notification: NotificationRequest): void;
   /** argv that starts the stdio bridge for a client, e.g. ["node", "/…/out/main/bridge.js"]. */
   bridgeCommand(): string[];
+  /** Brings the window (or dashboard) to a page, e.g. after a notification's button is clicked. */
+  showPage(page: AppPage): void;
 }
+
+export type AppPage = 'connection' | 'tools' | 'clients' | 'audit';

@@ -50,6 +50,9 @@ export function headlessPlatform(log: Logger): Platform {
     bridgeCommand() {
       return [process.execPath, path.resolve(here, 'bridge.js')];
     },
+    showPage(page) {
+      process.stderr.write(`[notice] open the dashboard's ${page} page\n`);
+    },
   };
 }
 

@@ -34,6 +34,7 @@ export async function startTestCore(options: { dataDir?: string; mcpPort?: numbe
     openExternal: async () => {},
     notify: (n) => notifications.push(n),
     bridgeCommand: () => [process.execPath, 'bridge.js'],
+    showPage: () => {},
   };
   const core = await createCore({ dataDir, settings, secrets, platform, log: silentLogger, mcpPort: options.mcpPort ?? 0, ...options.extra });
   try {

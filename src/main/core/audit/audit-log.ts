@@ -12,7 +12,7 @@ import { csvHeader, csvRow } from './csv';
 import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
 import { lineFields } from './line-fields';
 import { redactArgs } from './redact';
-import { countTorn, listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, syncDir } from './segments';
+import { countTorn, listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, snapshotName, syncDir } from './segments';
 import type { AuditInput, AuditLog } from './types';
 
 /** The two disk operations a write depends on; replaceable so tests can make the disk fail for real callers. */
@@ -86,8 +86,15 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   }
 
   const index = new EntryIndex();
+  const snapshotWrites = new Set<Promise<void>>();
+  const needSnapshot: number[] = [];
   let unreadable = 0;
   for (const file of files) {
+    // Sealed segments usually come from their snapshot; the active one (and any without a valid snapshot) is read.
+    if (file !== files[files.length - 1]) {
+      if (await loadSnapshot(file)) continue;
+      needSnapshot.push(file);
+    }
     await scanSegment(path.join(dir, segmentName(file)), (buf, start, end, offset) => {
       const fields = lineFields(buf, start, end);
       if (!fields || Number.isNaN(fields.time)) {
@@ -113,6 +120,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   if (files.length === 0) files.push(1);
   let active = await openSegment(files[files.length - 1]);
   await syncDir(dir);
+  for (const file of needSnapshot) snapshotLater(file);
 
   const queue: Pending[] = [];
   const listeners = new Set<(entry: AuditEntry) => void>();
@@ -126,6 +134,31 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     applyRetention(false).catch((error: unknown) => log.warn('audit: retention failed', { error: String(error) }));
   }, DAY_MS);
   retentionTimer.unref();
+
+  async function loadSnapshot(file: number): Promise<boolean> {
+    try {
+      const stat = await fs.stat(path.join(dir, segmentName(file)));
+      const data = await fs.readFile(path.join(dir, snapshotName(file)));
+      // A snapshot only stands in for the exact bytes it was made from.
+      return index.load(file, data, (meta) => meta.file === file && meta.size === stat.size && meta.mtimeMs === stat.mtimeMs);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Writes a sealed segment's snapshot in the background; a failure only costs a slower next open. */
+  function snapshotLater(file: number): void {
+    const write = (async () => {
+      const stat = await fs.stat(path.join(dir, segmentName(file)));
+      const data = index.snapshot(file, { file, size: stat.size, mtimeMs: stat.mtimeMs });
+      const target = path.join(dir, snapshotName(file));
+      await fs.writeFile(`${target}.partial`, data, { mode: 0o600 });
+      await fs.rename(`${target}.partial`, target);
+    })()
+      .catch((error: unknown) => log.warn('audit: could not write an index snapshot', { file: snapshotName(file), error: String(error) }))
+      .finally(() => snapshotWrites.delete(write));
+    snapshotWrites.add(write);
+  }
 
   async function openSegment(file: number): Promise<Active> {
     const full = path.join(dir, segmentName(file));
@@ -147,6 +180,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
       const time = last && typeof last.time === 'string' ? Date.parse(last.time) : Number.NaN;
       if (!(time < cutoff)) break;
       await fs.rm(path.join(dir, segmentName(files[i])), { force: true });
+      await fs.rm(path.join(dir, snapshotName(files[i])), { force: true });
       removed.add(files[i]);
     }
     if (removed.size === 0) return;
@@ -253,6 +287,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     active = next;
     files.push(next.file);
     await old.handle.close().catch(() => undefined);
+    snapshotLater(old.file);
   }
 
   function writeError(cause: unknown): Error {
@@ -509,6 +544,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
       }
       closed = true;
       clearInterval(retentionTimer);
+      await Promise.all([...snapshotWrites]);
       await active.handle.close().catch(() => undefined);
       for (const handle of readHandles.values()) await handle.then((h) => h.close()).catch(() => undefined);
       readHandles.clear();

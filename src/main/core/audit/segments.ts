@@ -13,6 +13,11 @@ export function segmentName(file: number): string {
   return `audit-${String(file).padStart(6, '0')}.jsonl`;
 }
 
+/** The index snapshot of a sealed segment (see EntryIndex.snapshot); only ever a cache of the segment. */
+export function snapshotName(file: number): string {
+  return `audit-${String(file).padStart(6, '0')}.idx`;
+}
+
 export async function listSegments(dir: string): Promise<number[]> {
   const names = await fs.readdir(dir);
   return names

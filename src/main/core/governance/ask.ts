@@ -59,6 +59,8 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
           title: `${clientName} wants to run ${tool.title}`,
           body: `Allow ${tool.toolClass === 'write' ? 'this change' : 'this request'} in PagerDuty? Open the app to review it.`,
           actionLabel: 'Review',
+          // The prompt itself is shown by the window's modal; the button only brings the window up.
+          onAction: () => options.platform.showPage('tools'),
         });
       });
     },

@@ -105,6 +105,34 @@ describe('chain and verify', () => {
     expect(result).toEqual({ ok: true, entries: 41, brokenAt: null, setAside: 0, message: 'Chain intact: 41 entries' });
   });
 
+  it('reopens from index snapshots of sealed files, and rereads a file whose snapshot is stale or damaged', async () => {
+    const dir = tempDir();
+    let audit = await openLog({ dir, maxFileBytes: 2048 });
+    for (let i = 0; i < 40; i++) await audit.append(input({ tool: i % 2 ? 'create_incident' : 'list_incidents', clientId: `c${i % 3}` }));
+    await audit.close();
+    const files = segmentFiles(dir);
+    const snapshots = fs.readdirSync(dir).filter((name) => name.endsWith('.idx'));
+    expect(snapshots).toHaveLength(files.length - 1);
+
+    const pageOf = async (log: AuditLog) => (await log.query({ tool: 'create_incident', clientId: 'c1', limit: 500 })).entries.map((e) => e.seq);
+    audit = await openLog({ dir, maxFileBytes: 2048 });
+    const expected = Array.from({ length: 40 }, (_, i) => i)
+      .filter((i) => i % 2 === 1 && i % 3 === 1)
+      .map((i) => i + 1)
+      .reverse();
+    expect(await pageOf(audit)).toEqual(expected);
+    await audit.close();
+
+    // Damage one snapshot, and hand-edit the tool of entry 2 in a sealed file (its snapshot is now stale).
+    fs.writeFileSync(path.join(dir, snapshots[1]), 'garbage');
+    const first = path.join(dir, files[0]);
+    fs.writeFileSync(first, fs.readFileSync(first, 'utf8').replace('"tool":"create_incident"', '"tool":"edited_tool"'));
+    audit = await openLog({ dir, maxFileBytes: 2048 });
+    expect((await audit.query({ tool: 'edited_tool', limit: 10 })).entries.map((e) => e.seq)).toEqual([2]);
+    expect(await pageOf(audit)).toEqual(expected.filter((seq) => seq !== 2));
+    expect((await audit.verify()).brokenAt).toBe(2);
+  });
+
   it('points at an entry edited in the middle of the log', async () => {
     const dir = tempDir();
     let audit = await openLog({ dir, maxFileBytes: 4096 });

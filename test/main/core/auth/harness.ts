@@ -36,6 +36,7 @@ export function recordingPlatform(): RecordingPlatform {
       platform.notifications.push(n);
     },
     bridgeCommand: () => ['node', 'bridge.js'],
+    showPage: () => {},
   };
   return platform;
 }

@@ -12,7 +12,7 @@ function setup() {
   const notes: NotificationRequest[] = [];
   const resolved: string[] = [];
   events.on('ask.resolved', (r) => resolved.push(`${r.approved}:${r.reason}`));
-  const asks = createAskQueue({ events, platform: { appVersion: 't', openExternal: async () => {}, notify: (n) => notes.push(n), bridgeCommand: () => [] } });
+  const asks = createAskQueue({ events, platform: { appVersion: 't', openExternal: async () => {}, notify: (n) => notes.push(n), bridgeCommand: () => [], showPage: () => {} } });
   return { events, notes, resolved, asks };
 }
 const input = { clientId: 'c1', clientName: 'Claude Code', tool, args: { incident_ids: ['1'] } };
