@@ -29,6 +29,8 @@ export function electronPlatform(app: App, showPage: (page?: AppPage) => void): 
     bridgeCommand() {
       return [process.execPath, path.join(app.getAppPath(), 'out', 'main', 'bridge.js')];
     },
+    // The app binary doubles as the bridge's Node runtime, so users need no separate Node install.
+    bridgeEnv: () => ({ ELECTRON_RUN_AS_NODE: '1' }),
     showPage,
   };
 }

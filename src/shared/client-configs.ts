@@ -10,6 +10,8 @@ export interface ClientConfigInput {
   token: string;
   /** argv that starts our stdio bridge (status.gateway.bridgeCommand); for stdio-only clients. */
   bridgeCommand: string[];
+  /** Extra environment the bridge command needs (status.gateway.bridgeEnv). */
+  bridgeEnv?: Record<string, string>;
 }
 
 export interface ClientSnippet {
@@ -44,7 +46,7 @@ export function serverEntry(app: ClientApp, input: Omit<ClientConfigInput, 'serv
       // claude_desktop_config.json only takes stdio commands ("url" entries are rejected), so it runs our
       // bridge, which forwards stdio to the local HTTP gateway; the token travels in the environment.
       const [command = 'node', ...args] = input.bridgeCommand;
-      return { command, args: [...args, '--url', input.mcpUrl], env: { PDMCP_CLIENT_TOKEN: input.token } };
+      return { command, args: [...args, '--url', input.mcpUrl], env: { ...input.bridgeEnv, PDMCP_CLIENT_TOKEN: input.token } };
     }
     case 'claude_code':
       return { type: 'http', url: input.mcpUrl, headers: bearer(input.token) };

@@ -58,6 +58,8 @@ export const GatewayView = z.object({
   sessions: z.number().int(),
   /** The command a stdio-only client (Claude Desktop) runs to reach the gateway. */
   bridgeCommand: z.array(z.string()),
+  /** Environment the bridge command needs (the app binary runs it as Node with ELECTRON_RUN_AS_NODE=1). */
+  bridgeEnv: z.record(z.string(), z.string()),
 });
 export type GatewayView = z.infer<typeof GatewayView>;
 

@@ -87,6 +87,25 @@ describe('dashboard', () => {
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('PagerDuty not connected');
   });
 
+  it('switches to OAuth and shows the core’s field error beside the port', async () => {
+    await openPage('Connection');
+    await page.getByRole('radio', { name: 'OAuth (your own account)' }).check();
+    await page.locator('#oauth-client-id').waitFor();
+    await page.locator('#oauth-client-id').fill('pd-client-123');
+    await page.locator('#oauth-port').fill('80');
+    await page.getByRole('button', { name: 'Save OAuth settings' }).click();
+    await page.locator('#oauth-port-error').waitFor();
+    expect(await page.locator('#oauth-port-error').textContent()).toMatch(/^Use a port from 1024 to 65535/);
+    expect(await page.locator('#oauth-port').getAttribute('aria-describedby')).toBe('oauth-port-error');
+    await screenshot(page, 'fresh-connection-oauth-light');
+    await page.locator('#oauth-port').fill('8976');
+    await page.getByRole('button', { name: 'Save OAuth settings' }).click();
+    await page.locator('#oauth-port-error').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('button', { name: 'Connect with PagerDuty' }).isEnabled()).toBe(true);
+    await page.getByRole('radio', { name: 'REST API key' }).check();
+    await page.locator('#api-key').waitFor();
+  });
+
   it('pauses and resumes the gateway from the header switch, as the core records it', async () => {
     const pause = page.getByRole('switch', { name: /Serving|Paused/ });
     await pause.click();
@@ -94,7 +113,7 @@ describe('dashboard', () => {
     await page.reload();
     await page.getByText('The gateway is paused').waitFor();
     expect(await page.getByRole('switch').isChecked()).toBe(true);
-    await page.getByRole('switch').uncheck();
+    await page.getByRole('switch').click();
     await page.getByText('The gateway is paused').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByRole('switch').isChecked()).toBe(false);
   });

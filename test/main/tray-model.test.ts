@@ -17,7 +17,7 @@ function status(overrides: { connection?: Partial<AppStatus['connection']>; gate
       apiKey: { configured: true, actorEmail: 'alex@example.com' },
       oauth: { clientId: null, hasClientSecret: false, scopes: 'read', port: 7429, pending: false, connected: false, expiresAt: null },
     },
-    gateway: { mcpUrl: 'http://127.0.0.1:7428/mcp', port: 7428, paused: false, sessions: 0, bridgeCommand: ['node', 'bridge.js'] },
+    gateway: { mcpUrl: 'http://127.0.0.1:7428/mcp', port: 7428, paused: false, sessions: 0, bridgeCommand: ['node', 'bridge.js'], bridgeEnv: {} },
     keychain: { available: true, message: null },
     pendingReview: 0,
     askPending: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allClientConfigs, clientConfig, configDocument, shellQuote } from '../../src/shared/client-configs';
+import { allClientConfigs, clientConfig, configDocument, serverEntry, shellQuote } from '../../src/shared/client-configs';
 
 const input = {
   serverName: 'pagerduty',
@@ -53,5 +53,21 @@ describe('client configuration snippets', () => {
   it('quotes shell arguments that a shell would split or expand', () => {
     expect(shellQuote('pagerduty')).toBe('pagerduty');
     expect(shellQuote("it's $HOME")).toBe(`'it'\\''s $HOME'`);
+  });
+});
+
+describe('Claude Desktop through the app binary', () => {
+  it('passes the bridge environment (the Electron binary runs as Node) alongside the token', () => {
+    const entry = serverEntry('claude_desktop', {
+      mcpUrl: 'http://127.0.0.1:7428/mcp',
+      token: 'pdmcp_tok',
+      bridgeCommand: ['/Applications/PagerDuty MCP.app/Contents/MacOS/PagerDuty MCP', '/app/out/main/bridge.js'],
+      bridgeEnv: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    expect(entry).toEqual({
+      command: '/Applications/PagerDuty MCP.app/Contents/MacOS/PagerDuty MCP',
+      args: ['/app/out/main/bridge.js', '--url', 'http://127.0.0.1:7428/mcp'],
+      env: { ELECTRON_RUN_AS_NODE: '1', PDMCP_CLIENT_TOKEN: 'pdmcp_tok' },
+    });
   });
 });

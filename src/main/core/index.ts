@@ -96,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         paused: s.gateway.paused,
         sessions: gateway?.sessionCount() ?? 0,
         bridgeCommand: platform.bridgeCommand(),
+        bridgeEnv: platform.bridgeEnv?.() ?? {},
       },
       keychain,
       pendingReview: governance.pendingReviewCount(),
@@ -239,7 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!governance.authenticate(token)) {
         throw new ContractError('unknown_token', 'That token does not belong to a live client. Create or rotate a client and use the token it shows.', 'token');
       }
-      return installClientConfig({ app, token, serverName, mcpUrl: status().gateway.mcpUrl, bridgeCommand: platform.bridgeCommand() });
+      return installClientConfig({ app, token, serverName, mcpUrl: status().gateway.mcpUrl, bridgeCommand: platform.bridgeCommand(), bridgeEnv: platform.bridgeEnv?.() });
     },
 
     'ask.list': async () => asks.list(),

@@ -16,6 +16,8 @@ export interface Platform {
   notify(notification: NotificationRequest): void;
   /** argv that starts the stdio bridge for a client, e.g. ["node", "/…/out/main/bridge.js"]. */
   bridgeCommand(): string[];
+  /** Environment variables the bridge command needs, if any. */
+  bridgeEnv?(): Record<string, string>;
   /** Brings the window (or dashboard) to a page, e.g. after a notification's button is clicked. */
   showPage(page: AppPage): void;
 }

@@ -11,6 +11,7 @@ import { ZERO_HASH, entryHash, quickLineCheck, sealEntry } from './chain';
 import { csvHeader, csvRow } from './csv';
 import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
 import { lineFields } from './line-fields';
+import { acquireLock } from './lock';
 import { redactArgs } from './redact';
 import { countTorn, listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, snapshotName, syncDir } from './segments';
 import type { AuditInput, AuditLog } from './types';
@@ -32,6 +33,11 @@ export interface AuditLogOptions {
   groupCommitMs?: number;
   now?: () => Date;
   io?: Partial<AuditIo>;
+  /**
+   * Read only: no appends, no crash recovery, no retention. Also what an open falls back to when another
+   * live process holds the folder's lock.
+   */
+  readOnly?: boolean;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -62,25 +68,52 @@ interface Pending {
 
 interface Active {
   file: number;
-  handle: FileHandle;
+  /** null when read-only. */
+  handle: FileHandle | null;
   /** Offset just after the last durable line: the truncate point if a write fails. */
   size: number;
 }
 
-export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog & { readonly dir: string }> {
+/** The log plus what the app shell (not the contract) needs. */
+export interface OpenAuditLog extends AuditLog {
+  readonly dir: string;
+  /** Runs the retention sweep now (it also runs on open and daily). */
+  enforceRetention(): Promise<void>;
+  /** Why this log cannot be written (e.g. another live process holds it), or null when it is the writer. */
+  readonly readOnly: string | null;
+}
+
+export async function openAuditLog(options: AuditLogOptions): Promise<OpenAuditLog> {
+  const dir = path.resolve(options.dir);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const lock = options.readOnly ? null : await acquireLock(dir);
+  const release = lock && 'release' in lock ? lock.release : async () => undefined;
+  const readOnly = options.readOnly
+    ? 'it was opened read-only'
+    : lock && 'heldBy' in lock
+      ? `another running copy of the app (process ${lock.heldBy}) is writing it`
+      : null;
+  try {
+    return await openLocked({ ...options, dir }, release, readOnly);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>, readOnly: string | null): Promise<OpenAuditLog> {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const io: AuditIo = { ...defaultIo, ...options.io };
-  const dir = path.resolve(options.dir);
+  const dir = options.dir;
   const maxFileBytes = Math.max(1024, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const retentionMs = Math.max(1, options.retentionDays ?? 90) * DAY_MS;
   const groupCommitMs = Math.max(0, options.groupCommitMs ?? 2);
 
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const files = await listSegments(dir);
-  await applyRetention(true);
+  if (!readOnly) await applyRetention(true);
 
-  if (files.length > 0) {
+  if (files.length > 0 && !readOnly) {
     const torn = await setAsideTornTail(dir, files[files.length - 1], now());
     if (torn) log.warn('audit: a partial last line (left by a crash) was set aside', { file: torn });
   }
@@ -89,20 +122,21 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
   const snapshotWrites = new Set<Promise<void>>();
   const needSnapshot: number[] = [];
   let unreadable = 0;
+  let lastGoodEnd = 0;
   for (const file of files) {
     // Sealed segments usually come from their snapshot; the active one (and any without a valid snapshot) is read.
     if (file !== files[files.length - 1]) {
       if (await loadSnapshot(file)) continue;
       needSnapshot.push(file);
     }
-    await scanSegment(path.join(dir, segmentName(file)), (buf, start, end, offset) => {
+    ({ goodEnd: lastGoodEnd } = await scanSegment(path.join(dir, segmentName(file)), (buf, start, end, offset) => {
       const fields = lineFields(buf, start, end);
       if (!fields || Number.isNaN(fields.time)) {
         unreadable++;
         return;
       }
       index.push(fields, file, offset, end - start);
-    });
+    }));
   }
   if (unreadable > 0) log.warn('audit: some lines are not readable entries; run verify', { count: unreadable });
 
@@ -117,10 +151,16 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     }
   }
 
-  if (files.length === 0) files.push(1);
-  let active = await openSegment(files[files.length - 1]);
-  await syncDir(dir);
-  for (const file of needSnapshot) snapshotLater(file);
+  let active: Active;
+  if (readOnly) {
+    // Only what was complete at open is read; the writer may be mid-line at the end.
+    active = { file: files[files.length - 1] ?? 0, handle: null, size: lastGoodEnd };
+  } else {
+    if (files.length === 0) files.push(1);
+    active = await openSegment(files[files.length - 1]);
+    await syncDir(dir);
+    for (const file of needSnapshot) snapshotLater(file);
+  }
 
   const queue: Pending[] = [];
   const listeners = new Set<(entry: AuditEntry) => void>();
@@ -215,8 +255,8 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     const written: AuditEntry[] = [];
     try {
       if (dirty) {
-        await active.handle.truncate(active.size);
-        await io.sync(active.handle);
+        await writable().truncate(active.size);
+        await io.sync(writable());
         dirty = false;
       }
       let seq = lastSeq;
@@ -241,8 +281,8 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
           continue;
         }
         const data = Buffer.concat(lines, bytes);
-        await io.write(active.handle, data, active.size);
-        await io.sync(active.handle);
+        await io.write(writable(), data, active.size);
+        await io.sync(writable());
         let offset = active.size;
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
@@ -261,7 +301,7 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     } catch (cause) {
       healthy = false;
       try {
-        await active.handle.truncate(active.size);
+        await writable().truncate(active.size);
       } catch {
         dirty = true;
       }
@@ -280,13 +320,18 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     }
   }
 
+  function writable(): FileHandle {
+    if (!active.handle) throw new Error('read-only');
+    return active.handle;
+  }
+
   async function rotate(): Promise<void> {
     const next = await openSegment(active.file + 1);
     await syncDir(dir);
     const old = active;
     active = next;
     files.push(next.file);
-    await old.handle.close().catch(() => undefined);
+    await old.handle?.close().catch(() => undefined);
     snapshotLater(old.file);
   }
 
@@ -369,14 +414,17 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
     return time;
   }
 
-  const audit: AuditLog & { readonly dir: string } = {
+  const audit: OpenAuditLog = {
     dir,
+    enforceRetention: () => (readOnly ? Promise.resolve() : applyRetention(false)),
     get healthy() {
-      return healthy;
+      return healthy && !readOnly;
     },
+    readOnly,
 
     append(input: AuditInput): Promise<AuditEntry> {
       if (closed) return Promise.reject(new Error('The audit log is closed; the call cannot be recorded.'));
+      if (readOnly) return Promise.reject(new Error(`The audit log in ${dir} cannot be written here because ${readOnly}. Quit the other copy, then try again.`));
       const parsed = AuditInputSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -545,9 +593,10 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog &
       closed = true;
       clearInterval(retentionTimer);
       await Promise.all([...snapshotWrites]);
-      await active.handle.close().catch(() => undefined);
+      await active.handle?.close().catch(() => undefined);
       for (const handle of readHandles.values()) await handle.then((h) => h.close()).catch(() => undefined);
       readHandles.clear();
+      await unlock();
     },
   };
   return audit;

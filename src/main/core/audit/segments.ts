@@ -116,17 +116,10 @@ export async function readLastEntry(file: string): Promise<AuditEntry | null> {
  */
 export async function setAsideTornTail(dir: string, file: number, now: Date): Promise<string | null> {
   const full = path.join(dir, segmentName(file));
-  let lastLine: { start: number; end: number } | null = null;
-  const { goodEnd, size } = await scanSegment(full, (_buf, start, end, offset) => {
-    lastLine = { start: offset, end: offset + (end - start) };
-  });
+  const { size, lastLine, goodEnd } = await findLastLine(full);
   let cut = goodEnd;
   // A complete last line that is not an entry is also debris from the crash (e.g. zero-filled blocks).
-  const last = lastLine as { start: number; end: number } | null;
-  if (last) {
-    const text = await readRange(full, last.start, last.end - last.start);
-    if (!isEntryLike(text)) cut = last.start;
-  }
+  if (lastLine && !isEntryLike(await readRange(full, lastLine.start, lastLine.end - lastLine.start))) cut = lastLine.start;
   if (cut === size) return null;
   const tail = await readRange(full, cut, size - cut);
   const name = await uniqueTornName(dir, now);
@@ -146,6 +139,34 @@ export async function setAsideTornTail(dir: string, file: number, now: Date): Pr
   }
   await syncDir(dir);
   return name;
+}
+
+/** Reads backwards from the end: where the last complete line starts and ends, without reading the file. */
+async function findLastLine(file: string): Promise<{ size: number; goodEnd: number; lastLine: { start: number; end: number } | null }> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    let window = 64 * 1024;
+    for (;;) {
+      const start = Math.max(0, size - window);
+      const buf = Buffer.alloc(size - start);
+      await handle.read(buf, 0, buf.length, start);
+      const end = buf.lastIndexOf(NEWLINE);
+      if (end === -1 && start > 0) {
+        window *= 4;
+        continue;
+      }
+      if (end === -1) return { size, goodEnd: 0, lastLine: null };
+      const before = end === 0 ? -1 : buf.lastIndexOf(NEWLINE, end - 1);
+      if (before === -1 && start > 0) {
+        window *= 4;
+        continue;
+      }
+      return { size, goodEnd: start + end + 1, lastLine: { start: start + before + 1, end: start + end } };
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 function isEntryLike(text: string): boolean {

@@ -14,6 +14,7 @@ export interface InstallClientConfigOptions {
   mcpUrl: string;
   token: string;
   bridgeCommand: string[];
+  bridgeEnv?: Record<string, string>;
   home?: string;
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;

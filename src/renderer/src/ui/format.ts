@@ -18,6 +18,13 @@ export function errorField(error: unknown): string | null {
   return null;
 }
 
+/** Beside its field the field's name is redundant: "port: Use a port…" → "Use a port…". */
+export function stripFieldPrefix(message: string, field: string | null): string {
+  if (!field || !message.startsWith(`${field}: `)) return message;
+  const rest = message.slice(field.length + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function errorCode(error: unknown): string | null {
   if (error && typeof error === 'object' && 'code' in error) {
     const code = (error as { code: unknown }).code;

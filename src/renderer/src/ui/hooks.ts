@@ -1,6 +1,6 @@
 // Loading and running calls with the states every page needs: loading, error sentence, field, busy.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorField, errorMessage } from './format';
+import { errorField, errorMessage, stripFieldPrefix } from './format';
 
 export interface Query<T> {
   data: T | null;
@@ -57,7 +57,8 @@ export function useAction() {
     try {
       return await fn();
     } catch (e) {
-      setError({ message: errorMessage(e), field: errorField(e) });
+      const field = errorField(e);
+      setError({ message: stripFieldPrefix(errorMessage(e), field), field });
       return undefined;
     } finally {
       setBusy(null);

@@ -85,6 +85,19 @@ describe('append', () => {
   });
 });
 
+describe('one writer per folder', () => {
+  it('refuses a second open of the same folder while the first is open, and takes over a lock left by a dead process', async () => {
+    const dir = tempDir();
+    const first = await openLog({ dir });
+    await first.append(input());
+    await expect(openAuditLog({ dir })).rejects.toThrow(/in use by another running copy of the app \(process \d+\)\. Quit that copy first/);
+    await first.close();
+    fs.writeFileSync(path.join(dir, 'audit.lock'), '2147483646'); // no such process
+    const second = await openLog({ dir });
+    expect((await second.append(input())).seq).toBe(2);
+  });
+});
+
 describe('chain and verify', () => {
   it('spans rotated files: the chain continues across files and after reopening', async () => {
     const dir = tempDir();
@@ -215,6 +228,24 @@ describe('crash safety', () => {
     const result = await audit.verify();
     expect(result).toMatchObject({ ok: true, entries: 6, setAside: 1 });
     expect(result.message).toBe('Chain intact: 6 entries (1 torn line from a crash set aside)');
+  });
+
+  it('handles debris in a just-rotated file: the chain continues from the previous file', async () => {
+    const dir = tempDir();
+    let audit = await openLog({ dir, maxFileBytes: 2048 });
+    for (let i = 0; i < 10; i++) await audit.append(input());
+    await audit.close();
+    const files = segmentFiles(dir);
+    const next = `audit-${String(files.length + 1).padStart(6, '0')}.jsonl`;
+    fs.writeFileSync(path.join(dir, next), '\0\0\0\0\n{"args":{},"clie');
+
+    audit = await openLog({ dir, maxFileBytes: 2048 });
+    expect(fs.statSync(path.join(dir, next)).size).toBe(0);
+    expect((await audit.verify()).setAside).toBe(1);
+    const entry = await audit.append(input());
+    expect(entry.seq).toBe(11);
+    expect(entry.prevHash).toBe((await audit.get(10))!.hash);
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: 11 });
   });
 
   it('keeps every entry whose append resolved when the writer is killed with SIGKILL', async () => {
@@ -476,5 +507,25 @@ describe('retention', () => {
     const result = await audit.verify();
     expect(result).toMatchObject({ ok: true, entries: 24 - oldest.seq + 1 });
     expect((await audit.append(input())).seq).toBe(25);
+  });
+
+  it('sweeps old files while running, and queries stop returning their entries', async () => {
+    const dir = tempDir();
+    let clock = new Date('2026-01-01T00:00:00Z');
+    const audit = await openAuditLog({ dir, maxFileBytes: 2048, retentionDays: 30, groupCommitMs: 0, now: () => clock });
+    open.push(audit);
+    for (let i = 0; i < 12; i++) await audit.append(input({ time: '2026-01-01T00:00:00.000Z' }));
+    const filesBefore = segmentFiles(dir).length;
+    clock = new Date('2026-03-01T00:00:00Z');
+    for (let i = 0; i < 12; i++) await audit.append(input({ time: '2026-03-01T00:00:00.000Z' }));
+    await audit.enforceRetention();
+    expect(segmentFiles(dir).length).toBeLessThan(filesBefore + 2);
+    expect(await audit.get(1)).toBeNull();
+    const entries = (await audit.query({ limit: 500 })).entries;
+    expect(entries.length).toBeGreaterThanOrEqual(12);
+    expect(entries.length).toBeLessThan(24);
+    expect((await audit.verify()).ok).toBe(true);
+    await audit.close(); // waits for background index snapshots
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.idx')).length).toBe(segmentFiles(dir).length - 1);
   });
 });

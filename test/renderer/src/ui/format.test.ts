@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, errorField, errorMessage, formatDuration, formatRelative, formatTime } from '../../../../src/renderer/src/ui/format';
+import { countdown, errorField, errorMessage, formatDuration, formatRelative, formatTime, stripFieldPrefix } from '../../../../src/renderer/src/ui/format';
 
 describe('formatting helpers', () => {
   it('turns a failed call into the core’s sentence, with the field it names', () => {
@@ -9,6 +9,12 @@ describe('formatting helpers', () => {
     expect(errorField(new Error('x'))).toBeNull();
     expect(errorMessage(null)).toMatch(/Try again/);
     expect(errorMessage({ message: '  ' })).toMatch(/Try again/);
+  });
+
+  it('drops the field name from a message shown beside that field', () => {
+    expect(stripFieldPrefix('port: use a port from 1024 to 65535.', 'port')).toBe('Use a port from 1024 to 65535.');
+    expect(stripFieldPrefix('Use a port.', 'port')).toBe('Use a port.');
+    expect(stripFieldPrefix('port: x', null)).toBe('port: x');
   });
 
   it('says how long ago, and “never” when never', () => {

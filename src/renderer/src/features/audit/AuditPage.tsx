@@ -1,5 +1,5 @@
 // Audit timeline: every call and refusal, filterable, live, with a chart, export and chain check.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditDecision, AuditEntry, AuditOutcome } from '../../../../shared/model';
 import { Badge, ErrorText, LABELS, Loading, plural, useAction, useBridge, useEvent, useQuery } from '../../ui';
 import { AuditChart } from './AuditChart';
@@ -36,8 +36,16 @@ export function AuditPage() {
   const exporting = useAction();
   const [exported, setExported] = useState<{ path: string; count: number } | null>(null);
 
-  // A live entry also moves the chart; refreshing at most once per entry burst is enough.
-  useEvent('audit.appended', () => histogram.reload());
+  // A live entry also moves the chart; one refresh per burst of entries (not one per entry) is enough.
+  const chartTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEvent('audit.appended', () => {
+    if (chartTimer.current) return;
+    chartTimer.current = setTimeout(() => {
+      chartTimer.current = null;
+      histogram.reload();
+    }, 500);
+  });
+  useEffect(() => () => clearTimeout(chartTimer.current ?? undefined), []);
 
   const update = (patch: Partial<AuditFilterForm>) => {
     setNow(Date.now());

@@ -9,8 +9,8 @@ export function TokenDialog(props: { client: ClientView; token: string; rotated:
   const bridge = useBridge();
   const { status } = useStatus();
   const configs = useMemo(
-    () => allClientConfigs({ serverName: 'pagerduty', mcpUrl: status.gateway.mcpUrl, token: props.token, bridgeCommand: status.gateway.bridgeCommand }),
-    [status.gateway.mcpUrl, status.gateway.bridgeCommand, props.token],
+    () => allClientConfigs({ serverName: 'pagerduty', mcpUrl: status.gateway.mcpUrl, token: props.token, bridgeCommand: status.gateway.bridgeCommand, bridgeEnv: status.gateway.bridgeEnv }),
+    [status.gateway.mcpUrl, status.gateway.bridgeCommand, status.gateway.bridgeEnv, props.token],
   );
   const [tab, setTab] = useState<ClientApp>('claude_code');
   const [installed, setInstalled] = useState<Partial<Record<ClientApp, { path: string; backupPath: string | null }>>>({});

@@ -27,12 +27,18 @@ export function ConnectionPage() {
     if (p.phase === 'connected' || p.phase === 'failed' || p.phase === 'cancelled') bridge.invoke('connection.get', {}).then(setView, () => undefined);
   });
 
-  const mode = view.mode ?? 'api_key';
-  const setMode = (next: 'api_key' | 'oauth') =>
-    action.run('mode', async () => {
+  // The radio follows the click at once; it falls back to the core's mode if the switch fails.
+  const [modeChoice, setModeChoice] = useState<'api_key' | 'oauth' | null>(null);
+  const mode = modeChoice ?? view.mode ?? 'api_key';
+  const setMode = async (next: 'api_key' | 'oauth') => {
+    setModeChoice(next);
+    const done = await action.run('mode', async () => {
       setResult(null);
       setView(await bridge.invoke('connection.setMode', { mode: next }));
+      return true;
     });
+    if (!done) setModeChoice(null);
+  };
   const test = () =>
     action.run('test', async () => {
       const r = await bridge.invoke('connection.test', {});
@@ -108,7 +114,7 @@ export function ConnectionPage() {
         <div className="segmented" role="radiogroup" aria-label="Sign-in method">
           {(['api_key', 'oauth'] as const).map((m) => (
             <label key={m} className={mode === m ? 'selected' : ''}>
-              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} disabled={!!action.busy} />
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => void setMode(m)} disabled={!!action.busy} />
               {m === 'api_key' ? 'REST API key' : 'OAuth (your own account)'}
             </label>
           ))}
