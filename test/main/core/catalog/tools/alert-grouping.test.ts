@@ -1,7 +1,7 @@
 // Alert grouping setting tools, through the catalog against the simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../../simulator';
-import { startHarness, type Harness } from './platform-harness';
+import { startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPagerDutyClient } from '../../../../../src/main/core/pagerduty';
 import { SEED } from '../../../../simulator';
-import { startHarness, toolNamed, type Harness } from './platform-harness';
+import { startHarness, toolNamed, type Harness } from './harness';
 
 let h: Harness;
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // create_service and update_service through the catalog, against the simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../../simulator';
-import { startHarness, toolNamed, type Harness } from './admin-harness';
+import { startHarness, toolNamed, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

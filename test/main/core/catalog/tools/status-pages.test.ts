@@ -1,6 +1,6 @@
 // Status page tools, through the catalog against the simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './platform-harness';
+import { startHarness, type Harness } from './harness';
 
 let h: Harness;
 let pageId = '';

@@ -1,7 +1,7 @@
 // create_team, update_team, delete_team, add_team_member, remove_team_member through the catalog.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../../simulator';
-import { startHarness, toolNamed, type Harness } from './admin-harness';
+import { startHarness, toolNamed, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

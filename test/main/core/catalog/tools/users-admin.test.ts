@@ -1,6 +1,6 @@
 // create_user through the catalog, against the simulator (POST /users needs From with an account key).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, toolNamed, type Harness } from './admin-harness';
+import { startHarness, toolNamed, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
