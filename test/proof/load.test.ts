@@ -117,10 +117,12 @@ describe('load', () => {
     // Only allowed and approved calls reached PagerDuty.
     expect(rig.upstream() - upstreamBefore).toBe(done.allowed + done.ask_yes);
 
-    // Memory flat: what the run left on the heap is the audit index's few hundred bytes per entry,
-    // not responses, sessions or prompts.
-    const perCall = ((heapAtEnd - heapAfterWarmup) * 1048576) / (total - CLIENTS * warm);
-    process.stdout.write(`load: ${total} calls, heap ${heapAfterWarmup.toFixed(1)} → ${heapAtEnd.toFixed(1)} MiB (${perCall.toFixed(0)} B/call)\n`);
-    expect(perCall).toBeLessThan(2048);
+    // Memory flat: after a full GC the heap holds no responses, sessions or prompts from the run. A few
+    // MiB of slack covers JIT and lazy module state in a short run; beyond that, < 512 B per call
+    // (measured: ~250 B/call over 16 × 1,000, all parties — gateway, clients, simulator — in this process).
+    const measured = total - CLIENTS * warm;
+    const grown = heapAtEnd - heapAfterWarmup;
+    process.stdout.write(`load: ${total} calls, heap after warm-up ${heapAfterWarmup.toFixed(1)} MiB → ${heapAtEnd.toFixed(1)} MiB (${((grown * 1048576) / measured).toFixed(0)} B/call)\n`);
+    expect(grown).toBeLessThan(4 + (measured * 512) / 1048576);
   });
 });

@@ -1,19 +1,18 @@
 // The audit timeline: append-only JSONL segments, hash-chained across files, durable before append()
 // resolves, recovered after a crash, and queried through an in-memory index built on open.
-import { once } from 'node:events';
 import fs, { type FileHandle } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ContractError, describeInvalidArgs } from '../../../shared/contract';
 import { AuditEntry, AuditQuery, type AuditFilter, type AuditPage, type AuditVerifyResult } from '../../../shared/model';
 import { scrub, silentLogger, type Logger } from '../log';
-import { ZERO_HASH, entryHash, quickLineCheck, sealEntry } from './chain';
-import { csvHeader, csvRow } from './csv';
+import { ZERO_HASH, sealEntry } from './chain';
+import { exportEntries } from './export-file';
 import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
 import { lineFields } from './line-fields';
 import { acquireLock } from './lock';
 import { redactArgs } from './redact';
-import { countTorn, listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, snapshotName, syncDir } from './segments';
+import { verifyChain } from './verify';
+import { listSegments, readLastEntry, scanSegment, segmentName, setAsideTornTail, snapshotName, syncDir } from './segments';
 import type { AuditInput, AuditLog } from './types';
 
 /** The two disk operations a write depends on; replaceable so tests can make the disk fail for real callers. */
@@ -171,6 +170,7 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
   let dirty = false;
   let closed = false;
   const retentionTimer = setInterval(() => {
+    if (readOnly) return;
     applyRetention(false).catch((error: unknown) => log.warn('audit: retention failed', { error: String(error) }));
   }, DAY_MS);
   retentionTimer.unref();
@@ -462,90 +462,16 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
       return (await readEntries([position]))[0];
     },
 
-    async verify(): Promise<AuditVerifyResult> {
-      const snapshot = files.map((file) => ({ file, limit: file === active.file ? active.size : Number.POSITIVE_INFINITY }));
-      let entries = 0;
-      let expected: string | null = null;
-      let prevSeq: number | null = null;
-      let broken: { seq: number; message: string } | null = null;
-      for (const { file, limit } of snapshot) {
-        let lineNo = 0;
-        await scanSegment(
-          path.join(dir, segmentName(file)),
-          (buf, start, end) => {
-            lineNo++;
-            let line = quickLineCheck(buf, start, end);
-            if (!line?.intact) {
-              // Not in the written form, or the bytes do not match: decide on the parsed entry.
-              let entry: AuditEntry | null = null;
-              try {
-                entry = JSON.parse(buf.toString('utf8', start, end)) as AuditEntry;
-              } catch {
-                entry = null;
-              }
-              if (!entry || typeof entry.hash !== 'string' || typeof entry.seq !== 'number') {
-                const seq = (prevSeq ?? 0) + 1;
-                broken ??= { seq, message: `Line ${lineNo} of ${segmentName(file)} (after entry ${prevSeq ?? 'none'}) is not a readable entry — the log was edited` };
-                return;
-              }
-              line = { seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, intact: entryHash(entry) === entry.hash };
-            }
-            entries++;
-            const follows = (expected === null || line.prevHash === expected) && (prevSeq === null || line.seq === prevSeq + 1);
-            if (!broken && (!follows || !line.intact)) {
-              broken = {
-                seq: line.seq,
-                message:
-                  prevSeq === null
-                    ? `Entry ${line.seq} was changed after it was written — the log was edited`
-                    : `Entry ${line.seq} does not follow from entry ${prevSeq} — the log was edited`,
-              };
-            }
-            expected = line.hash;
-            prevSeq = line.seq;
-          },
-          limit,
-        );
-      }
-      const setAside = await countTorn(dir);
-      const found = broken as { seq: number; message: string } | null;
-      const tornNote = setAside > 0 ? ` (${setAside} torn ${setAside === 1 ? 'line' : 'lines'} from a crash set aside)` : '';
-      return {
-        ok: found === null,
-        entries,
-        brokenAt: found?.seq ?? null,
-        setAside,
-        message: found ? found.message : `Chain intact: ${entries.toLocaleString('en-US')} ${entries === 1 ? 'entry' : 'entries'}${tornNote}`,
-      };
+    verify(): Promise<AuditVerifyResult> {
+      // Only what was durable when verify started: appends running meanwhile are not half-read.
+      return verifyChain(
+        dir,
+        files.map((file) => ({ file, limit: file === active.file ? active.size : Number.POSITIVE_INFINITY })),
+      );
     },
 
-    async export(format, filter: AuditFilter, destPath) {
-      const positions = index.all(filter);
-      const partial = `${destPath}.partial`;
-      const out = createWriteStream(partial, { mode: 0o600 });
-      const failed = once(out, 'error').then(([error]) => {
-        throw error;
-      });
-      failed.catch(() => undefined);
-      const write = async (text: string) => {
-        if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-      };
-      try {
-        if (format === 'csv') await write(csvHeader());
-        for (let i = 0; i < positions.length; i += 1000) {
-          const lines = await readLines(positions.slice(i, i + 1000));
-          const text = format === 'jsonl' ? lines.map((line) => `${line}\n`).join('') : lines.map((line) => csvRow(JSON.parse(line) as AuditEntry)).join('');
-          await write(text);
-        }
-        out.end();
-        await Promise.race([once(out, 'finish'), failed]);
-        await fs.rename(partial, destPath);
-      } catch (error) {
-        out.destroy();
-        await fs.rm(partial, { force: true });
-        throw new Error(`Could not write the export to ${destPath}: ${(error as Error).message}`, { cause: error });
-      }
-      return { path: destPath, count: positions.length };
+    export(format, filter: AuditFilter, destPath) {
+      return exportEntries(format, index.all(filter), readLines, destPath);
     },
 
     async histogram(since, until, buckets) {

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ZERO_HASH, entryHash, openAuditLog, type AuditIo, type AuditLog } from '../../../../src/main/core/audit';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ZERO_HASH, entryHash, openAuditLog, type AuditIo, type AuditLog, type OpenAuditLog } from '../../../../src/main/core/audit';
 import { ContractError } from '../../../../src/shared/contract';
 import type { AuditEntry } from '../../../../src/shared/model';
-import { input, readLines, segmentFiles, tempDir } from './helpers';
+import { input, readLines, removeTempDirs, segmentFiles, tempDir } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const open: AuditLog[] = [];
-async function openLog(options: Parameters<typeof openAuditLog>[0]): Promise<AuditLog> {
+async function openLog(options: Parameters<typeof openAuditLog>[0]): Promise<OpenAuditLog> {
   const log = await openAuditLog({ groupCommitMs: 0, ...options });
   open.push(log);
   return log;
@@ -18,6 +18,7 @@ async function openLog(options: Parameters<typeof openAuditLog>[0]): Promise<Aud
 afterEach(async () => {
   for (const log of open.splice(0)) await log.close();
 });
+afterAll(removeTempDirs);
 
 describe('append', () => {
   it('assigns seq, chains hashes from 64 zeros and writes one JSON line per entry', async () => {
@@ -86,15 +87,40 @@ describe('append', () => {
 });
 
 describe('one writer per folder', () => {
-  it('refuses a second open of the same folder while the first is open, and takes over a lock left by a dead process', async () => {
+  it('opens read-only while another live writer holds the folder, and takes over a lock left by a dead process', async () => {
     const dir = tempDir();
-    const first = await openLog({ dir });
-    await first.append(input());
-    await expect(openAuditLog({ dir })).rejects.toThrow(/in use by another running copy of the app \(process \d+\)\. Quit that copy first/);
-    await first.close();
+    const writer = await openLog({ dir });
+    await writer.append(input());
+    const reader = await openAuditLog({ dir });
+    open.push(reader);
+    expect(reader.healthy).toBe(false);
+    expect(reader.readOnly).toMatch(/another running copy of the app \(process \d+\) is writing it/);
+    await expect(reader.append(input())).rejects.toThrow(/cannot be written here because another running copy.*Quit the other copy/);
+    expect((await reader.query({ limit: 10 })).entries.map((e) => e.seq)).toEqual([1]);
+    expect(await reader.verify()).toMatchObject({ ok: true, entries: 1 });
+    await reader.close();
+    expect((await writer.append(input())).seq).toBe(2);
+    await writer.close();
+
     fs.writeFileSync(path.join(dir, 'audit.lock'), '2147483646'); // no such process
-    const second = await openLog({ dir });
-    expect((await second.append(input())).seq).toBe(2);
+    const next = await openLog({ dir });
+    expect(next.readOnly).toBeNull();
+    expect((await next.append(input())).seq).toBe(3);
+  });
+
+  it('never repairs or prunes anything when read-only, even with a torn tail', async () => {
+    const dir = tempDir();
+    const writer = await openLog({ dir });
+    await writer.append(input());
+    await writer.close();
+    const file = path.join(dir, 'audit-000001.jsonl');
+    fs.appendFileSync(file, '{"args":{},"clientId":"half');
+    const before = fs.readFileSync(file, 'utf8');
+    const reader = await openLog({ dir, readOnly: true });
+    expect((await reader.query({ limit: 10 })).entries).toHaveLength(1);
+    expect(await reader.verify()).toMatchObject({ ok: true, entries: 1, setAside: 0 });
+    await reader.close();
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 });
 

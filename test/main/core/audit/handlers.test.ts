@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { auditHandlers, openAuditLog, type AuditLog } from '../../../../src/main/core/audit';
 import { dispatch, type Handlers } from '../../../../src/shared/contract';
-import { input, tempDir } from './helpers';
+import { input, removeTempDirs, tempDir } from './helpers';
 
 let audit: AuditLog | null = null;
 afterEach(async () => {
   await audit?.close();
   audit = null;
 });
+afterAll(removeTempDirs);
 
 describe('auditHandlers', () => {
   it('serves the audit calls of the contract, validated by its schemas', async () => {

@@ -4,8 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuditInput } from '../../../../src/main/core/audit';
 
+const made: string[] = [];
+
 export function tempDir(prefix = 'pdmcp-audit-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** For afterAll: the temp folders this test file made. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export function input(overrides: Partial<AuditInput> = {}): AuditInput {
