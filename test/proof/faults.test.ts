@@ -152,10 +152,8 @@ describe('audit disk failure', () => {
     expect(verified.ok).toBe(true);
   });
 
-  // BUG (src/main/core/governance/chain.ts, reported): while audit.healthy is false runToolCall refuses
-  // before appending, and only a successful append makes the log healthy again — so after one disk
-  // failure every visible tool stays refused until the app restarts. Remove `.fails` once fixed.
-  it.fails('serves calls again once the disk works again', async () => {
+  // The chain probes the disk before refusing, so the first call after the disk recovers runs again.
+  it('serves calls again once the disk works again', async () => {
     const result = await listIncidents();
     expect(result.isError, resultText(result)).toBeFalsy();
   });

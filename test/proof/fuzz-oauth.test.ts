@@ -82,13 +82,10 @@ describe('OAuth callback attacks', () => {
   it('refuses a callback without a code', async () => {
     const { h } = await harness();
     const { redirectUri, state, outcome } = await begin(h);
-    await refused(h, `${redirectUri}?state=${encodeURIComponent(state)}`, outcome, /not valid/);
+    await refused(h, `${redirectUri}?state=${encodeURIComponent(state)}`, outcome, /had no authorization code/);
   });
 
-  // BUG (src/main/core/auth, reported): a callback with the right state and no code fails with
-  // "PagerDuty's token response was not valid (no authorization code in "callbackParameters")." — it
-  // blames the token response and does not say what to do. Remove `.fails` once the message is fixed.
-  it.fails('says what to do when the callback has no code', async () => {
+  it('says what to do when the callback has no code', async () => {
     const { h } = await harness();
     const { redirectUri, state, outcome } = await begin(h);
     await refused(h, `${redirectUri}?state=${encodeURIComponent(state)}`, outcome, /Start the sign-in again/);

@@ -414,6 +414,24 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
     return time;
   }
 
+  /** Writes and syncs one block past the end, then cuts it off: proves the disk takes writes again without touching the chain. */
+  async function probeDisk(): Promise<void> {
+    const handle = writable();
+    try {
+      await io.write(handle, Buffer.alloc(4096), active.size);
+      await io.sync(handle);
+      await handle.truncate(active.size);
+      await io.sync(handle);
+      dirty = false;
+      healthy = true;
+      log.info('audit: writes work again');
+    } catch {
+      await handle.truncate(active.size).catch(() => {
+        dirty = true;
+      });
+    }
+  }
+
   const audit: OpenAuditLog = {
     dir,
     enforceRetention: () => (readOnly ? Promise.resolve() : applyRetention(false)),
@@ -421,6 +439,19 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
       return healthy && !readOnly;
     },
     readOnly,
+
+    async probe() {
+      if (readOnly || closed) return false;
+      if (healthy) return true;
+      while (flushing) await flushing;
+      // Holding `flushing` keeps a concurrent append from writing at the same offset meanwhile.
+      flushing = probeDisk().finally(() => {
+        flushing = null;
+        if (queue.length > 0) schedule(0);
+      });
+      await flushing;
+      return healthy;
+    },
 
     append(input: AuditInput): Promise<AuditEntry> {
       if (closed) return Promise.reject(new Error('The audit log is closed; the call cannot be recorded.'));

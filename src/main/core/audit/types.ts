@@ -16,5 +16,7 @@ export interface AuditLog {
   onAppend(listener: (entry: AuditEntry) => void): () => void;
   /** Whether the log can take writes right now (false after a disk failure until it recovers). */
   readonly healthy: boolean;
+  /** After a failure: checks whether the disk takes writes again (without adding an entry); true when healthy. */
+  probe(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -81,8 +81,9 @@ export async function buildAuthorizationRequest(cfg: OAuthClientConfig, redirect
 
 /** Checks the redirect back (state, error) before anything is sent to the token endpoint. */
 export function checkCallback(cfg: OAuthClientConfig, callbackUrl: URL, expectedState: string): URLSearchParams {
+  let params: URLSearchParams;
   try {
-    return oauth.validateAuthResponse(server(cfg), client(cfg), callbackUrl, expectedState);
+    params = oauth.validateAuthResponse(server(cfg), client(cfg), callbackUrl, expectedState);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
       if (error.error === 'access_denied') {
@@ -98,6 +99,11 @@ export function checkCallback(cfg: OAuthClientConfig, callbackUrl: URL, expected
     }
     throw new OAuthProtocolError('protocol', `The sign-in response was not valid (${(error as Error).message}). Start the sign-in again.`);
   }
+  // oauth4webapi only notices a missing code at the token step, where its message blames the token response.
+  if (!params.get('code')) {
+    throw new OAuthProtocolError('protocol', 'The sign-in response from PagerDuty had no authorization code, so nothing changed. Start the sign-in again from the app.');
+  }
+  return params;
 }
 
 function describeTokenError(error: unknown, cfg: OAuthClientConfig, step: 'code' | 'refresh'): OAuthProtocolError {

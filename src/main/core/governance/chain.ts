@@ -92,9 +92,8 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     await audited(entry(access.decision, 'refused', `Hidden from this client: ${why}.`), { kind: 'unknown_tool' });
     return { kind: 'unknown_tool' };
   }
-  if (!deps.audit.healthy) {
-    // Refused without touching PagerDuty. Recording the refusal doubles as the probe that notices the
-    // disk works again (the log only turns healthy after a successful write).
+  if (!deps.audit.healthy && !(await deps.audit.probe())) {
+    // Refused without touching PagerDuty: a call that cannot be recorded does not run.
     await audited(entry('allowed', 'refused', AUDIT_UNAVAILABLE), { kind: 'unknown_tool' });
     return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
   }

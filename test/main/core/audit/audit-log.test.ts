@@ -359,6 +359,28 @@ describe('disk failures', () => {
     expect(recovered.seq).toBe(2);
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 2 });
   });
+
+  it('probes whether the disk works again without adding an entry or leaving bytes behind', async () => {
+    const dir = tempDir();
+    const mode = { failWrite: false, failSync: false };
+    const audit = await openLog({ dir, io: flakyIo(mode) });
+    await audit.append(input());
+    const file = path.join(dir, 'audit-000001.jsonl');
+    const before = fs.readFileSync(file, 'utf8');
+    expect(await audit.probe()).toBe(true);
+
+    mode.failWrite = true;
+    await expect(audit.append(input())).rejects.toThrow(/could not be written/);
+    expect(await audit.probe()).toBe(false);
+    expect(audit.healthy).toBe(false);
+
+    mode.failWrite = false;
+    expect(await audit.probe()).toBe(true);
+    expect(audit.healthy).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect((await audit.append(input())).seq).toBe(2);
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: 2 });
+  });
 });
 
 describe('query', () => {
