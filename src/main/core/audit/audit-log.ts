@@ -28,7 +28,7 @@ export interface AuditLogOptions {
   maxFileBytes?: number;
   /** Segments whose newest entry is older than this are deleted on open and daily (default 90). */
   retentionDays?: number;
-  /** How long an append waits for others to share its write + fsync (default 2 ms). */
+  /** How long an append waits for others to share its write + fsync (default 0: only appends arriving during a write share the next one). */
   groupCommitMs?: number;
   now?: () => Date;
   io?: Partial<AuditIo>;
@@ -107,7 +107,8 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
   const dir = options.dir;
   const maxFileBytes = Math.max(1024, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const retentionMs = Math.max(1, options.retentionDays ?? 90) * DAY_MS;
-  const groupCommitMs = Math.max(0, options.groupCommitMs ?? 2);
+  // No artificial wait by default: appends that arrive while a write+fsync is under way share the next one.
+  const groupCommitMs = Math.max(0, options.groupCommitMs ?? 0);
 
   const files = await listSegments(dir);
   if (!readOnly) await applyRetention(true);

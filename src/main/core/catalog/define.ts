@@ -31,11 +31,11 @@ function canonical(value: unknown): string {
  * The definition hash governance keys approvals on: name + description + input schema + class. Anything
  * an AI or a person relies on to judge the tool is in it, so a change sends the tool back to review.
  */
-export function definitionHash(tool: ToolDefinition): string {
+export function definitionHash(tool: ToolDefinition, inputSchema: Record<string, unknown> = inputJsonSchema(tool)): string {
   const material = canonical({
     name: tool.name,
     description: tool.description,
-    input: inputJsonSchema(tool),
+    input: inputSchema,
     toolClass: tool.toolClass,
     annotations: tool.annotations,
   });

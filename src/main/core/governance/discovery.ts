@@ -23,7 +23,8 @@ export function discovered(tool: ToolDefinition<any>): DiscoveredTool {
     const inputSchema = inputJsonSchema(tool);
     hit = {
       tool,
-      hash: definitionHash(tool),
+      // Converting 103 schemas is most of start-up's work: do it once per tool.
+      hash: definitionHash(tool, inputSchema),
       inputSchema,
       inputHash: createHash('sha256').update(JSON.stringify(inputSchema)).digest('hex').slice(0, 16),
     };
