@@ -89,7 +89,7 @@ const rssAfterOpen = process.memoryUsage().rss;
 const newest = await repeat(() => audit.query({ limit: 100 }));
 const filtered = await repeat(() => audit.query({ tool: 'create_incident', decision: 'not_approved', limit: 100 }));
 const firstPage = await audit.query({ tool: 'create_incident', decision: 'not_approved', limit: 100 });
-const secondPage = await repeat(() => audit.query({ tool: 'create_incident', decision: 'not_approved', limit: 100, cursor: firstPage.nextCursor! }));
+const secondPage = await repeat(() => audit.query({ tool: 'create_incident', decision: 'not_approved', limit: 100, cursor: firstPage.nextCursor ?? undefined }));
 const rare = await repeat(() =>
   audit.query({ clientId: 'windsurf', tool: 'tool_3', outcome: 'error', since: new Date(start).toISOString(), limit: 100 }),
 );

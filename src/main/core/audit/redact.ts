@@ -12,7 +12,8 @@ export interface RedactOptions {
   maxItems?: number;
 }
 
-const SECRET_WORDS = /token|secret|passw|passphrase|authori[sz]ation|cookie|credential|api[-_]?key|private[-_]?key/;
+// Custom HTTP headers (e.g. a webhook subscription's) often carry credentials: their values are never kept.
+const SECRET_WORDS = /token|secret|passw|passphrase|authori[sz]ation|cookie|credential|api[-_]?key|private[-_]?key|header/;
 const SHORTENED = /…\(\d+ chars\)$/;
 export const REDACTED = '[redacted]';
 

@@ -37,7 +37,7 @@ describe('redactArgs', () => {
       client_secret: '[redacted]',
       Authorization: '[redacted]',
       password: '[redacted]',
-      headers: { Cookie: '[redacted]', 'X-Auth-Token': '[redacted]' },
+      headers: '[redacted]', // header maps are dropped whole: any header may carry a credential
       routing_key: '[redacted]',
       key: '[redacted]',
       keyword: 'disk',
@@ -82,5 +82,13 @@ describe('redactArgs', () => {
     expect(redactArgs(null)).toEqual({ value: null });
     expect(redactArgs('text')).toEqual({ value: 'text' });
     expect(redactArgs(undefined)).toEqual({});
+  });
+});
+
+describe('custom headers', () => {
+  it('never keeps the values of custom HTTP headers (a webhook subscription may carry credentials in them)', () => {
+    const out = redactArgs({ url: 'https://hooks.example.com', custom_headers: [{ name: 'X-Token-Free-Name', value: 'sk_live_abcdef123456' }] });
+    expect(out.custom_headers).toBe('[redacted]');
+    expect(out.url).toBe('https://hooks.example.com');
   });
 });
