@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ContractError, dispatch, errorBody, isCallName, type Handlers } from '../../shared/contract';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
+import { allowedHosts, allowedOrigins, readJsonBody } from '../core/mcp/guard';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
@@ -57,19 +58,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new ContractError('body_too_large', 'The request body is larger than 1 MiB.');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new ContractError('invalid_json', 'The request body is not valid JSON.');
-  }
+  const body = await readJsonBody(req, MAX_BODY, {});
+  if (body.ok) return body.value;
+  if (body.status === 413) throw new ContractError('body_too_large', 'The request body is larger than 1 MiB.');
+  throw new ContractError('invalid_json', 'The request body is not valid JSON.');
 }
 
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
@@ -149,8 +141,8 @@ export async function startControlServer(options: ControlServerOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  origins = allowedOrigins(port);
+  hosts = allowedHosts(port);
   const base = `http://127.0.0.1:${port}`;
 
   return {

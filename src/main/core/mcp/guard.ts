@@ -32,7 +32,12 @@ export function bearerToken(req: http.IncomingMessage): string | null {
 export const UNAUTHORIZED_MESSAGE =
   'Missing, unknown or revoked client token. Create a client in the PagerDuty MCP app and configure its token as the header "Authorization: Bearer <token>".';
 
-export async function readJsonBody(req: http.IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+/** `empty`: the value an empty body stands for (the control API's no-argument calls); by default it is a parse error. */
+export async function readJsonBody(
+  req: http.IncomingMessage,
+  limit: number,
+  empty?: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -46,6 +51,7 @@ export async function readJsonBody(req: http.IncomingMessage, limit: number): Pr
     if (size <= limit) chunks.push(chunk as Buffer);
   }
   if (size > limit) return { ok: false, status: 413, message: `Request body larger than ${limit} bytes` };
+  if (size === 0 && empty !== undefined) return { ok: true, value: empty };
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {
