@@ -157,6 +157,23 @@ describe('audit disk failure', () => {
     const result = await listIncidents();
     expect(result.isError, resultText(result)).toBeFalsy();
   });
+
+  it('checks the disk before a write, so a failure nobody has noticed yet never lets an unrecordable write through', async () => {
+    expect((await listIncidents()).isError).toBeFalsy();
+    const before = posts().length;
+    disk.full = true;
+    try {
+      const result = await addNote();
+      expect(result.isError).toBe(true);
+      expect(resultText(result)).toMatch(/audit log cannot be written/);
+      expect(posts().length).toBe(before);
+    } finally {
+      disk.full = false;
+    }
+    expect((await addNote()).isError).toBeFalsy();
+    expect(posts().length).toBe(before + 1);
+    expect((await rig.t.call('audit.verify', {})).ok).toBe(true);
+  });
 });
 
 describe('keychain unavailable', () => {

@@ -424,9 +424,11 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
       await handle.truncate(active.size);
       await io.sync(handle);
       dirty = false;
+      if (!healthy) log.info('audit: writes work again');
       healthy = true;
-      log.info('audit: writes work again');
-    } catch {
+    } catch (error) {
+      if (healthy) log.error('audit: the disk refuses writes', { error: String(error) });
+      healthy = false;
       await handle.truncate(active.size).catch(() => {
         dirty = true;
       });
@@ -441,9 +443,9 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
     },
     readOnly,
 
-    async probe() {
+    async probe(options?: { force?: boolean }) {
       if (readOnly || closed) return false;
-      if (healthy) return true;
+      if (healthy && !options?.force) return true;
       while (flushing) await flushing;
       // Holding `flushing` keeps a concurrent append from writing at the same offset meanwhile.
       flushing = probeDisk().finally(() => {

@@ -133,6 +133,11 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     decision = 'ask_approved';
   }
 
+  // A write cannot be taken back: make sure its outcome can be recorded before PagerDuty applies it.
+  if (tool.toolClass === 'write' && !(await deps.audit.probe({ force: true }))) {
+    return audited(entry(decision, 'refused', AUDIT_UNAVAILABLE, { identity }), { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) });
+  }
+
   // 9. call PagerDuty, recording the last response's status and request id for the audit entry.
   const seen = { status: null as number | null, requestId: null as string | null };
   const api = recording(connection.api, seen);
