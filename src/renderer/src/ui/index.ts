@@ -7,3 +7,4 @@ export { ErrorBoundary } from './ErrorBoundary';
 export * from './format';
 export { useAction, useQuery, type ActionError, type Query } from './hooks';
 export * from './theme';
+export { NamedItemRow } from './NamedItemRow';

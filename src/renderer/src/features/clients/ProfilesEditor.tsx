@@ -1,7 +1,7 @@
 // Access profiles: named sets of toolsets, bound to clients.
 import { useState, type FormEvent } from 'react';
 import type { AccessProfile, Toolset } from '../../../../shared/model';
-import { ErrorText, Loading, useAction, useBridge, useEvent, useQuery, type Query } from '../../ui';
+import { ErrorText, Loading, NamedItemRow, useAction, useBridge, useEvent, useQuery, type Query } from '../../ui';
 
 export function ProfilesEditor({ profiles }: { profiles: Query<AccessProfile[]> }) {
   const bridge = useBridge();
@@ -50,7 +50,6 @@ function ProfileItem(props: { profile: AccessProfile; toolsets: Toolset[]; onCha
   const bridge = useBridge();
   const p = props.profile;
   const [open, setOpen] = useState(false);
-  const [rename, setRename] = useState<string | null>(null);
   const action = useAction();
   const update = (patch: { name?: string; toolsetIds?: string[] }) =>
     action.run('update', async () => {
@@ -59,50 +58,21 @@ function ProfileItem(props: { profile: AccessProfile; toolsets: Toolset[]; onCha
   const names = props.toolsets.filter((t) => p.toolsetIds.includes(t.id)).map((t) => t.name);
   return (
     <li className="stack-item">
-      <div className="stack-row">
-        {rename === null ? (
-          <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {p.name} <span className="muted">· {names.length ? `toolsets: ${names.join(', ')}` : 'no toolsets yet'}</span>
-          </button>
-        ) : (
-          <form
-            className="form-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void update({ name: rename }).then(() => setRename(null));
-            }}
-          >
-            <input aria-label={`New name for profile ${p.name}`} value={rename} onChange={(e) => setRename(e.target.value)} autoFocus />
-            <button type="submit" className="button-secondary button-small">
-              Save
-            </button>
-            <button type="button" className="link-button" onClick={() => setRename(null)}>
-              Cancel
-            </button>
-          </form>
-        )}
-        <span className="spacer" />
-        {!p.builtIn && rename === null && (
-          <>
-            <button type="button" className="button-secondary button-small" aria-label={`Rename profile ${p.name}`} onClick={() => setRename(p.name)}>
-              Rename
-            </button>
-            <button
-              type="button"
-              className="button-danger-quiet button-small"
-              aria-label={`Delete profile ${p.name}`}
-              onClick={() =>
-                void action.run('delete', async () => {
-                  await bridge.invoke('profiles.delete', { id: p.id });
-                  props.onDelete();
-                })
-              }
-            >
-              Delete
-            </button>
-          </>
-        )}
-      </div>
+      <NamedItemRow
+        kind="profile"
+        name={p.name}
+        builtIn={p.builtIn}
+        open={open}
+        onToggle={() => setOpen(!open)}
+        summary={<span className="muted">· {names.length ? `toolsets: ${names.join(', ')}` : 'no toolsets yet'}</span>}
+        onRename={(name) => update({ name })}
+        onDelete={() =>
+          void action.run('delete', async () => {
+            await bridge.invoke('profiles.delete', { id: p.id });
+            props.onDelete();
+          })
+        }
+      />
       {action.error && <ErrorText>{action.error.message}</ErrorText>}
       {open && (
         <fieldset className="stack-body checkbox-grid">

@@ -1,7 +1,7 @@
 // Toolsets: named groups of tools that access profiles are built from.
 import { useState, type FormEvent } from 'react';
 import type { Toolset, ToolView } from '../../../../shared/model';
-import { ErrorText, Loading, plural, useAction, useBridge, useEvent, useQuery } from '../../ui';
+import { ErrorText, Loading, NamedItemRow, plural, useAction, useBridge, useEvent, useQuery } from '../../ui';
 
 export function ToolsetsEditor({ tools }: { tools: ToolView[] }) {
   const bridge = useBridge();
@@ -55,7 +55,6 @@ function ToolsetItem(props: { toolset: Toolset; tools: ToolView[]; onChange: (t:
   const bridge = useBridge();
   const ts = props.toolset;
   const [open, setOpen] = useState(false);
-  const [rename, setRename] = useState<string | null>(null);
   const [toAdd, setToAdd] = useState('');
   const action = useAction();
   const update = (patch: { name?: string; tools?: string[] }) =>
@@ -66,51 +65,26 @@ function ToolsetItem(props: { toolset: Toolset; tools: ToolView[]; onChange: (t:
 
   return (
     <li className="stack-item">
-      <div className="stack-row">
-        {rename === null ? (
-          <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {ts.name} <span className="muted">· {plural(ts.tools.length, 'tool')}</span>
-            {ts.builtIn && <span className="muted"> · built in</span>}
-          </button>
-        ) : (
-          <form
-            className="form-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void update({ name: rename }).then(() => setRename(null));
-            }}
-          >
-            <input aria-label={`New name for ${ts.name}`} value={rename} onChange={(e) => setRename(e.target.value)} data-autofocus />
-            <button type="submit" className="button-secondary button-small">
-              Save
-            </button>
-            <button type="button" className="link-button" onClick={() => setRename(null)}>
-              Cancel
-            </button>
-          </form>
-        )}
-        <span className="spacer" />
-        {!ts.builtIn && rename === null && (
+      <NamedItemRow
+        kind="toolset"
+        name={ts.name}
+        builtIn={ts.builtIn}
+        open={open}
+        onToggle={() => setOpen(!open)}
+        summary={
           <>
-            <button type="button" className="button-secondary button-small" onClick={() => setRename(ts.name)} aria-label={`Rename toolset ${ts.name}`}>
-              Rename
-            </button>
-            <button
-              type="button"
-              className="button-danger-quiet button-small"
-              aria-label={`Delete toolset ${ts.name}`}
-              onClick={() =>
-                void action.run('delete', async () => {
-                  await bridge.invoke('toolsets.delete', { id: ts.id });
-                  props.onDelete();
-                })
-              }
-            >
-              Delete
-            </button>
+            <span className="muted">· {plural(ts.tools.length, 'tool')}</span>
+            {ts.builtIn && <span className="muted"> · built in</span>}
           </>
-        )}
-      </div>
+        }
+        onRename={(name) => update({ name })}
+        onDelete={() =>
+          void action.run('delete', async () => {
+            await bridge.invoke('toolsets.delete', { id: ts.id });
+            props.onDelete();
+          })
+        }
+      />
       {action.error && <ErrorText>{action.error.message}</ErrorText>}
       {open && (
         <div className="stack-body">
