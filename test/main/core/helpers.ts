@@ -10,13 +10,15 @@ import { dispatch, type CallArgs, type CallName, type CallResult } from '../../.
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/core/log';
 import type { NotificationRequest, Platform } from '../../../src/main/core/platform';
-import { createKeytarSecretStore } from '../../../src/main/core/secrets';
+import { createKeytarSecretStore, type SecretStore } from '../../../src/main/core/secrets';
 import { createConfBackend, createSettingsStore, type SettingsStore } from '../../../src/main/core/settings';
 import { createSimulator, type Simulator } from '../../simulator';
 
 export interface TestCore {
   core: Core;
   settings: SettingsStore;
+  /** The real keychain entries of this core's data directory. */
+  secrets: SecretStore;
   dataDir: string;
   notifications: NotificationRequest[];
   url: string;
@@ -46,6 +48,7 @@ export async function startTestCore(options: { dataDir?: string; mcpPort?: numbe
   return {
     core,
     settings,
+    secrets,
     dataDir,
     notifications,
     url: core.status().gateway.mcpUrl,
