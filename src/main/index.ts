@@ -6,6 +6,7 @@ import { app, BrowserWindow, clipboard } from 'electron';
 import Store from 'electron-store';
 import { createCore, type Core } from './core';
 import { createLogger } from './core/log';
+import type { AppPage } from './core/platform';
 import { createKeytarSecretStore } from './core/secrets';
 import { createSettingsStore, type ConfLike } from './core/settings';
 import { electronPlatform } from './electron-platform';
@@ -25,11 +26,12 @@ const appUrl = rendererUrl(mainDir);
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
 
-function showWindow(hash?: string) {
+function showWindow(page?: AppPage) {
   if (!window || window.isDestroyed()) {
-    window = createMainWindow({ appUrl, preloadPath: path.join(mainDir, '../preload/index.cjs'), iconPath: path.join(resourcesDir, 'icon.png') });
+    window = createMainWindow({ appUrl, preloadPath: path.join(mainDir, '../preload/index.cjs'), iconPath: path.join(resourcesDir, 'icon.png'), page });
+  } else if (page) {
+    void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${page}`)}`);
   }
-  if (hash) void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
   window.show();
   window.focus();
 }
@@ -51,7 +53,7 @@ if (acquireSingleInstance(app, () => showWindow())) {
       dataDir,
       settings,
       secrets: createKeytarSecretStore(settings.read().instanceId),
-      platform: electronPlatform(app, (page) => showWindow(page ? `#/${page}` : undefined)),
+      platform: electronPlatform(app, showWindow),
       log,
     });
     unbind = bindContract({
@@ -67,9 +69,9 @@ if (acquireSingleInstance(app, () => showWindow())) {
         case 'open':
           return showWindow();
         case 'review_tools':
-          return showWindow('#/tools');
+          return showWindow('tools');
         case 'connect':
-          return showWindow('#/connection');
+          return showWindow('connection');
         case 'reauthorize':
           // The person's own click: the only way a browser tab is ever opened for sign-in.
           return void c.handlers['connection.startOAuth']({}).catch((e: Error) => log.warn('reauthorize failed', { error: e.message }));

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, shell } from 'electron';
 import { allowNavigation, secureWebPreferences, windowOpenDecision } from './window-policy';
 
-export function createMainWindow(options: { appUrl: string; preloadPath: string; iconPath: string }): BrowserWindow {
+export function createMainWindow(options: { appUrl: string; preloadPath: string; iconPath: string; page?: string }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1180,
     height: 800,
@@ -28,7 +28,9 @@ export function createMainWindow(options: { appUrl: string; preloadPath: string;
     return { action: decision.action };
   });
   win.once('ready-to-show', () => win.show());
-  void (options.appUrl.startsWith('file:') ? win.loadFile(fileURLToPath(options.appUrl)) : win.loadURL(options.appUrl));
+  // The renderer opens the page named in the hash (#/tools …).
+  const hash = options.page ? `/${options.page}` : undefined;
+  void (options.appUrl.startsWith('file:') ? win.loadFile(fileURLToPath(options.appUrl), { hash }) : win.loadURL(hash ? `${options.appUrl}#${hash}` : options.appUrl));
   return win;
 }
 

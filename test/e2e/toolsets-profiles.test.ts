@@ -60,4 +60,11 @@ describe('toolsets and access profiles in the window', () => {
     // Built-in sets cannot be renamed or deleted from the window.
     expect(await page.getByRole('button', { name: 'Delete toolset Read-only' }).count()).toBe(0);
   });
+
+  it('opens the page named in the address, as the tray and notifications do (#/audit, #/clients)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/audit'));
+    await page.getByRole('heading', { level: 1, name: 'Audit timeline' }).waitFor();
+    await page.goto(`${new URL(server.ready.dashboardUrl).origin}/#/clients`);
+    await page.getByRole('heading', { level: 1, name: 'Clients & profiles' }).waitFor();
+  });
 });

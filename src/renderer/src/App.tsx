@@ -8,7 +8,7 @@ import { AuditPage } from './features/audit';
 import { ClientsPage } from './features/clients';
 import { ConnectionPage } from './features/connection';
 import { ToolsPage } from './features/tools';
-import { Header, Nav, type PageId } from './shell';
+import { Header, Nav, pageFromHash, type PageId } from './shell';
 import { BridgeContext, ErrorBoundary, errorMessage, nextThemeChoice, readThemeChoice, resolveTheme, saveThemeChoice, StatusContext, type ThemeChoice } from './ui';
 
 const storage = (() => {
@@ -45,7 +45,16 @@ const PAGE_NAMES: Record<PageId, string> = { connection: 'Connection', tools: 'T
 export function App({ bridge }: { bridge: Bridge | null }) {
   const [status, setStatusState] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [page, setPage] = useState<PageId>('connection');
+  const requested = pageFromHash(window.location.hash);
+  const [page, setPage] = useState<PageId>(requested ?? 'connection');
+  useEffect(() => {
+    const follow = () => {
+      const p = pageFromHash(window.location.hash);
+      if (p) setPage(p);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const { theme, toggle } = useTheme();
   const setStatus = useCallback((s: AppStatus) => setStatusState(s), []);
 
@@ -57,7 +66,7 @@ export function App({ bridge }: { bridge: Bridge | null }) {
           setStatusState(s);
           setError(null);
           // Start where the person is needed: sign-in first, else the tools waiting for review.
-          setPage((p) => (p === 'connection' && s.connection.status === 'connected' ? 'tools' : p));
+          if (!requested) setPage((p) => (p === 'connection' && s.connection.status === 'connected' ? 'tools' : p));
         },
         (e: unknown) => setError(errorMessage(e)),
       );

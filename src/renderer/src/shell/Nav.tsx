@@ -10,6 +10,12 @@ export const PAGES: { id: PageId; label: string }[] = [
 ];
 
 /** Counts that need the person's attention, shown beside the page name. */
+/** `#/tools` → 'tools': how the tray and notifications open the window on a page (see src/main/index.ts). */
+export function pageFromHash(hash: string): PageId | null {
+  const match = /^#\/([a-z]+)$/.exec(hash);
+  return match && PAGES.some((p) => p.id === match[1]) ? (match[1] as PageId) : null;
+}
+
 export function navBadge(page: PageId, status: AppStatus): string | null {
   if (page === 'tools' && status.pendingReview > 0) return String(status.pendingReview);
   if (page === 'clients' && status.connectedClients > 0) return String(status.connectedClients);

@@ -1,3 +1,3 @@
 // The window's frame: header and page navigation.
 export { Header } from './Header';
-export { Nav, navBadge, PAGES, type PageId } from './Nav';
+export { Nav, navBadge, pageFromHash, PAGES, type PageId } from './Nav';

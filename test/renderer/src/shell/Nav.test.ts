@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navBadge } from '../../../../src/renderer/src/shell/Nav';
+import { navBadge, pageFromHash } from '../../../../src/renderer/src/shell/Nav';
 import type { AppStatus } from '../../../../src/shared/model';
 
 const status = (over: { pendingReview?: number; connectedClients?: number; conn?: AppStatus['connection']['status'] }) =>
@@ -13,5 +13,15 @@ describe('navigation badges', () => {
     expect(navBadge('connection', status({ conn: 'needs_auth' }))).toBe('!');
     expect(navBadge('connection', status({}))).toBeNull();
     expect(navBadge('audit', status({ pendingReview: 9 }))).toBeNull();
+  });
+});
+
+describe('pages from the address', () => {
+  it('opens the page the tray or a notification asked for, and ignores anything else', () => {
+    expect(pageFromHash('#/tools')).toBe('tools');
+    expect(pageFromHash('#/audit')).toBe('audit');
+    expect(pageFromHash('#/secrets')).toBeNull();
+    expect(pageFromHash('#token=abc')).toBeNull();
+    expect(pageFromHash('')).toBeNull();
   });
 });
