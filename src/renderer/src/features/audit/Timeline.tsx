@@ -1,6 +1,6 @@
 // The virtualised list: only the rows in view exist in the DOM; reaching the end asks for the next page.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { AuditEntry } from '../../../../shared/model';
 import { formatDuration, formatTime, LABELS } from '../../ui';
 
@@ -10,11 +10,28 @@ export function outcomeTone(e: AuditEntry): 'ok' | 'bad' | 'warn' {
   return e.outcome === 'ok' ? 'ok' : e.outcome === 'error' ? 'bad' : 'warn';
 }
 
+/** How many entries arrived above the one that was on top before (0 if it is gone or nothing changed). */
+export function rowsAddedAbove(entries: readonly AuditEntry[], previousFirstSeq: number | undefined): number {
+  if (previousFirstSeq === undefined) return 0;
+  const index = entries.findIndex((e) => e.seq === previousFirstSeq);
+  return index > 0 ? index : 0;
+}
+
 export function Timeline(props: { entries: AuditEntry[]; hasMore: boolean; loading: boolean; onMore: () => void; onOpen: (e: AuditEntry) => void }) {
   const parent = useRef<HTMLDivElement>(null);
   const count = props.entries.length + (props.hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12 });
   const items = virtualizer.getVirtualItems();
+
+  // Live entries are added on top: if the person has scrolled down to read, keep the same rows in view.
+  const firstSeq = props.entries[0]?.seq;
+  const previousFirst = useRef(firstSeq);
+  useLayoutEffect(() => {
+    const el = parent.current;
+    const added = rowsAddedAbove(props.entries, previousFirst.current);
+    previousFirst.current = firstSeq;
+    if (el && added > 0 && el.scrollTop > 0) el.scrollTop += added * ROW;
+  }, [firstSeq, props.entries]);
   const last = items[items.length - 1];
 
   const { hasMore, loading, onMore } = props;
