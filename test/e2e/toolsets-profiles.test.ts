@@ -39,6 +39,15 @@ describe('toolsets and access profiles in the window', () => {
     await page.getByRole('button', { name: 'Add tool' }).click();
     await expect.poll(async () => (await control('toolsets.list', {})).find((t) => t.name === 'Night shift')?.tools).toEqual(['manage_incidents']);
 
+    // Many at once from the tool list: select two tools, add them to the toolset from the bulk bar.
+    await page.getByRole('checkbox', { name: 'Select add_note_to_incident' }).check();
+    await page.getByRole('checkbox', { name: 'Select list_incidents' }).check();
+    const bulk = page.getByRole('region', { name: 'Bulk actions' });
+    await bulk.getByLabel('Toolset to add the selected tools to').selectOption({ label: 'Night shift' });
+    await bulk.getByRole('button', { name: 'Add to toolset' }).click();
+    await expect.poll(async () => (await control('toolsets.list', {})).find((t) => t.name === 'Night shift')?.tools.sort()).toEqual(['add_note_to_incident', 'list_incidents', 'manage_incidents']);
+    await bulk.getByRole('button', { name: 'Clear selection' }).click();
+
     await page.getByRole('button', { name: 'Rename toolset Night shift' }).click();
     await page.getByLabel('New name for toolset Night shift').fill('Night crew');
     await page.getByLabel('New name for toolset Night shift').press('Enter');

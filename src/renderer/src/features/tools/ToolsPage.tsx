@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { ApprovalState, DefaultClassification, ToolView } from '../../../../shared/model';
 import { Badge, ErrorText, LABELS, Loading, plural, useAction, useBridge, useEvent, useQuery } from '../../ui';
 import { areasOf, countByState, EMPTY_TOOL_FILTER, filterTools, pruneSelection, toggleAll, toggleOne, type ToolFilter } from './filters';
+import { AddToToolset } from './AddToToolset';
 import { ToolsetsEditor } from './ToolsetsEditor';
 
 const STATES: ApprovalState[] = ['approved', 'ask_each_time', 'pending_review', 'denied'];
@@ -89,6 +90,7 @@ export function ToolsPage() {
                 {ACTION_LABEL[s]}
               </button>
             ))}
+            <AddToToolset names={[...selected]} />
             <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
               Clear selection
             </button>
