@@ -28,6 +28,8 @@ export interface CoreOptions {
   catalog?: readonly ToolDefinition<any>[];
   /** Idle time after which an MCP session is closed (default 30 min). */
   sessionIdleMs?: number;
+  /** Most MCP sessions open at once (default 64); the longest-idle one makes room for a new one. */
+  maxSessions?: number;
   /** Replaces the audit log's disk writes (fault tests make the disk fail for real callers). */
   auditIo?: Partial<AuditIo>;
 }
@@ -273,6 +275,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         log,
         version: platform.appVersion,
         idleTtlMs: options.sessionIdleMs,
+        maxSessions: options.maxSessions,
         onSessionsChange: () => {
           emitStatus();
           clientsChanged();

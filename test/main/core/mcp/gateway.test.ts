@@ -62,6 +62,37 @@ describe('gateway sessions', () => {
     expect((await post(list)).status).toBe(400);
   });
 
+  it('caps open sessions: a new one pushes out the longest-idle, the others keep working', async () => {
+    const capped = await startTestCore({ extra: { maxSessions: 2 } });
+    try {
+      const { token: own } = await capped.call('clients.create', { name: 'Windsurf', profileId: 'pr_read_only' });
+      const call = (body: string, headers: Record<string, string> = {}) =>
+        new Promise<{ status: number; id: string | undefined }>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port: new URL(capped.url).port, path: '/mcp', method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${own}`, ...headers } },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, id: res.headers['mcp-session-id'] as string | undefined }));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      const first = (await call(initialize)).id!;
+      await new Promise((r) => setTimeout(r, 20));
+      const second = (await call(initialize)).id!;
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await call(list, { 'mcp-session-id': second })).status).toBe(200); // second is now the most recently used
+      const third = (await call(initialize)).id!;
+      expect(capped.core.status().gateway.sessions).toBe(2);
+      expect((await call(list, { 'mcp-session-id': first })).status).toBe(404);
+      expect((await call(list, { 'mcp-session-id': second })).status).toBe(200);
+      expect((await call(list, { 'mcp-session-id': third })).status).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('names the port and the setting when the MCP port is taken', async () => {
     const port = t.core.status().gateway.port;
     await expect(startTestCore({ mcpPort: port })).rejects.toThrow(
