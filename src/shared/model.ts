@@ -148,7 +148,8 @@ export const AuditDecision = z.enum([
 ]);
 export type AuditDecision = z.infer<typeof AuditDecision>;
 
-export const AuditOutcome = z.enum(['ok', 'error', 'refused']);
+// `started`: a write on its way to PagerDuty, recorded before it is sent; its result follows in a second entry.
+export const AuditOutcome = z.enum(['ok', 'error', 'refused', 'started']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
 export const AuditEntry = z.object({

@@ -112,6 +112,13 @@ describe('gateway', () => {
       const entry = await lastAudit('add_note_to_incident');
       expect(entry).toMatchObject({ decision: 'allowed', outcome: 'ok', identity: expect.stringContaining(sim.users[0]!.email), pdStatus: 201 });
       expect(entry.args).toMatchObject({ incident_id: incidentId, note: 'Looking into it' });
+      // A write is recorded as started before PagerDuty sees it, then with its result: one call, two entries.
+      const [result1, started] = (await t.call('audit.query', { tool: 'add_note_to_incident', limit: 2 })).entries;
+      expect(result1!.seq).toBe(entry.seq);
+      expect(started).toMatchObject({ decision: 'allowed', outcome: 'started', seq: entry.seq - 1, identity: entry.identity, pdStatus: null });
+      const [bucket] = await t.call('audit.histogram', { since: new Date(Date.now() - 3_600_000).toISOString(), until: new Date(Date.now() + 60_000).toISOString(), buckets: 1 });
+      const everything = await t.call('audit.query', { limit: 500 });
+      expect(bucket!.calls).toBe(everything.entries.filter((e) => e.outcome !== 'started').length);
     } finally {
       await t.call('tools.setState', { names: ['add_note_to_incident'], state: 'pending_review' });
       await a.close();

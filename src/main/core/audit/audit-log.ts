@@ -7,7 +7,7 @@ import { AuditEntry, AuditQuery, type AuditFilter, type AuditPage, type AuditVer
 import { scrub, silentLogger, type Logger } from '../log';
 import { ZERO_HASH, sealEntry } from './chain';
 import { exportEntries } from './export-file';
-import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED } from './entry-index';
+import { EntryIndex, OUTCOME_ERROR, OUTCOME_REFUSED, OUTCOME_STARTED } from './entry-index';
 import { lineFields } from './line-fields';
 import { acquireLock } from './lock';
 import { redactArgs } from './redact';
@@ -443,9 +443,9 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
     },
     readOnly,
 
-    async probe(options?: { force?: boolean }) {
+    async probe() {
       if (readOnly || closed) return false;
-      if (healthy && !options?.force) return true;
+      if (healthy) return true;
       while (flushing) await flushing;
       // Holding `flushing` keeps a concurrent append from writing at the same offset meanwhile.
       flushing = probeDisk().finally(() => {
@@ -521,6 +521,8 @@ async function openLocked(options: AuditLogOptions, unlock: () => Promise<void>,
       for (let i = 0, size = index.size; i < size; i++) {
         const t = time[i];
         if (t < from || t > to) continue;
+        // A write's `started` record precedes its result entry: one call, not two.
+        if (outcome[i] === OUTCOME_STARTED) continue;
         const b = Math.min(n - 1, Math.floor((t - from) / width));
         calls[b]++;
         if (outcome[i] === OUTCOME_ERROR) errors[b]++;

@@ -20,6 +20,7 @@ const OUTCOMES = AuditOutcome.options as readonly string[];
 const SNAPSHOT_MAGIC = Buffer.from('PDMCP-AUDIT-INDEX-1\n');
 export const OUTCOME_ERROR = OUTCOMES.indexOf('error');
 export const OUTCOME_REFUSED = OUTCOMES.indexOf('refused');
+export const OUTCOME_STARTED = OUTCOMES.indexOf('started');
 
 class Interner {
   private readonly ids = new Map<string, number>();

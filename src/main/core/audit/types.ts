@@ -16,11 +16,7 @@ export interface AuditLog {
   onAppend(listener: (entry: AuditEntry) => void): () => void;
   /** Whether the log can take writes right now (false after a disk failure until it recovers). */
   readonly healthy: boolean;
-  /**
-   * Checks that the disk takes writes (without adding an entry); true when healthy. Cheap when healthy
-   * unless `force`d: then it writes and syncs a block for real (before a PagerDuty write, whose outcome
-   * must be recordable).
-   */
-  probe(options?: { force?: boolean }): Promise<boolean>;
+  /** After a failure: checks whether the disk takes writes again (without adding an entry); true when healthy. */
+  probe(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -133,9 +133,15 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     decision = 'ask_approved';
   }
 
-  // A write cannot be taken back: make sure its outcome can be recorded before PagerDuty applies it.
-  if (tool.toolClass === 'write' && !(await deps.audit.probe({ force: true }))) {
-    return audited(entry(decision, 'refused', AUDIT_UNAVAILABLE, { identity }), { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) });
+  // A write cannot be taken back: it is recorded as `started` before PagerDuty sees it, so even a disk
+  // or process that fails mid-call leaves a trace of it. No record, no write.
+  if (tool.toolClass === 'write') {
+    try {
+      await deps.audit.append(entry(decision, 'started', 'Sent to PagerDuty; the result follows in the next entry for this call.', { identity }));
+    } catch (error) {
+      deps.log.error('audit append failed', { tool: tool.name, error: error instanceof Error ? error.message : String(error) });
+      return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
+    }
   }
 
   // 9. call PagerDuty, recording the last response's status and request id for the audit entry.

@@ -91,7 +91,7 @@ export const LABELS = {
     paused: 'Paused',
     not_connected: 'Not connected',
   },
-  outcome: { ok: 'OK', error: 'Error', refused: 'Refused' },
+  outcome: { ok: 'OK', error: 'Error', refused: 'Refused', started: 'Sent' },
   /** The header pill, where "PagerDuty" is not said anywhere else. */
   connectionPill: {
     not_configured: 'PagerDuty not connected',

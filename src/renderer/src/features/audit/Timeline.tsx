@@ -6,8 +6,10 @@ import { formatDuration, formatTime, LABELS } from '../../ui';
 
 const ROW = 44;
 
-export function outcomeTone(e: AuditEntry): 'ok' | 'bad' | 'warn' {
-  return e.outcome === 'ok' ? 'ok' : e.outcome === 'error' ? 'bad' : 'warn';
+const OUTCOME_TONE = { ok: 'ok', error: 'bad', refused: 'warn', started: 'info' } as const;
+
+export function outcomeTone(e: AuditEntry): (typeof OUTCOME_TONE)[AuditEntry['outcome']] {
+  return OUTCOME_TONE[e.outcome];
 }
 
 /** How many entries arrived above the one that was on top before (0 if it is gone or nothing changed). */
