@@ -79,33 +79,12 @@ export async function scanSegment(
 
 /** Reads the last complete line of a segment (for the chain's tip and for retention), or null. */
 export async function readLastEntry(file: string): Promise<AuditEntry | null> {
-  const handle = await fs.open(file, 'r');
+  const { lastLine } = await findLastLine(file);
+  if (!lastLine) return null;
   try {
-    const size = (await handle.stat()).size;
-    let window = 64 * 1024;
-    for (;;) {
-      const start = Math.max(0, size - window);
-      const buf = Buffer.alloc(size - start);
-      await handle.read(buf, 0, buf.length, start);
-      const end = buf.lastIndexOf(NEWLINE);
-      if (end === -1) {
-        if (start === 0) return null;
-        window *= 4;
-        continue;
-      }
-      const begin = buf.lastIndexOf(NEWLINE, end - 1);
-      if (begin === -1 && start > 0) {
-        window *= 4;
-        continue;
-      }
-      try {
-        return JSON.parse(buf.toString('utf8', begin + 1, end)) as AuditEntry;
-      } catch {
-        return null;
-      }
-    }
-  } finally {
-    await handle.close();
+    return JSON.parse(await readRange(file, lastLine.start, lastLine.end - lastLine.start)) as AuditEntry;
+  } catch {
+    return null;
   }
 }
 
