@@ -88,7 +88,8 @@ describe('OAuth sign-in from the window', () => {
     const progress = page.getByTestId('oauth-progress');
     await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/Waiting for you to sign in/);
     await progress.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByTestId('oauth-progress').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/^Sign-in cancelled\./);
+    expect(await progress.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
     expect(await page.getByTestId('connection-status').textContent()).toMatch(/PagerDuty connected/);
   });
 });

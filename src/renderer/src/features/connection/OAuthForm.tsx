@@ -64,7 +64,8 @@ export function OAuthForm(props: {
   const cancel = () =>
     flow.run('cancel', async () => {
       props.onView(await bridge.invoke('connection.cancelOAuth', {}));
-      props.onProgress(null);
+      // The same state the core's 'cancelled' event brings, whichever of the two arrives first.
+      props.onProgress({ phase: 'cancelled', message: null, authorizeUrl: null });
     });
 
   return (
