@@ -22,6 +22,7 @@ import {
   OAuthProgress,
   Region,
   Settings,
+  SettingsPatch,
   TestConnectionResult,
   Toolset,
   ToolView,
@@ -45,7 +46,7 @@ const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
 export const calls = {
   'status.get': call(none, AppStatus),
   'settings.get': call(none, Settings),
-  'settings.update': call(Settings.partial().strict(), Settings),
+  'settings.update': call(SettingsPatch.strict(), Settings),
 
   // Connection (auth modes, credentials, testing)
   'connection.get': call(none, ConnectionView),

@@ -145,6 +145,17 @@ export const AuditDecision = z.enum([
   'not_in_profile',
   'paused',
   'not_connected',
+  // Appended, never reordered: the audit index stores a decision as its position in this list.
+  /** The person did not answer the ask-each-time prompt in time. */
+  'ask_timeout',
+  /** The client cancelled (or its session closed) while the prompt was waiting. */
+  'ask_cancelled',
+  /** No tool of that name exists (an AI probing for tools); answered like a hidden tool. */
+  'unknown_tool',
+  /** Allowed by a time-limited "approve for this client for 15 minutes" the person gave. */
+  'ask_granted',
+  /** Refused by an argument rule (see `rule`). */
+  'rule_denied',
 ]);
 export type AuditDecision = z.infer<typeof AuditDecision>;
 
@@ -171,6 +182,14 @@ export const AuditEntry = z.object({
   /** Redacted: keys kept, long text shortened, secret-looking values removed. */
   args: z.record(z.string(), z.unknown()),
   message: z.string().nullable(),
+  /** One id per tools/call: a write's `started` entry and its result share it. Absent in older logs. */
+  callId: z.string().optional(),
+  /** The MCP client's own clientInfo and the protocol revision it spoke (from initialize or `_meta`). */
+  mcpClient: z
+    .object({ name: z.string().nullable(), version: z.string().nullable(), protocol: z.string().nullable() })
+    .optional(),
+  /** The argument rule that decided this call (e.g. "manage_incidents: status = resolved → ask each time"). */
+  rule: z.string().optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -222,13 +241,28 @@ export const AskPrompt = z.object({
 });
 export type AskPrompt = z.infer<typeof AskPrompt>;
 
-export const Settings = z.object({
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+const settingsFields = {
   defaultClassification: DefaultClassification,
   mcpPort: z.number().int().min(0).max(65535),
   askTimeoutSeconds: z.number().int().min(5).max(600),
   auditRetentionDays: z.number().int().min(1).max(3650),
+  /** Window theme; `system` follows the OS. */
+  theme: Theme,
+  /** Start the app (hidden in the tray) when the person logs in. Off by default. */
+  startAtLogin: z.boolean(),
+};
+// Fields added after the first release carry defaults, so a file written before them still reads.
+export const Settings = z.object({
+  ...settingsFields,
+  theme: settingsFields.theme.default('system'),
+  startAtLogin: settingsFields.startAtLogin.default(false),
 });
 export type SettingsView = z.infer<typeof Settings>;
+/** A change to some settings: no defaults here, so a patch never resets a field it does not name. */
+export const SettingsPatch = z.object(settingsFields).partial();
 
 export const TestConnectionResult = z.object({
   ok: z.boolean(),

@@ -2,19 +2,20 @@
 // Electron (src/main/index.ts) and headless (src/main/headless/*) both call createCore; neither adds
 // behaviour of its own beyond transport and platform glue.
 import path from 'node:path';
-import { calls, ContractError, type CallName, type Handlers } from '../../shared/contract';
+import { calls, type CallName, type Handlers } from '../../shared/contract';
 import type { AppStatus } from '../../shared/model';
 import { auditHandlers, openAuditLog, type AuditIo } from './audit';
 import { createConnectionService } from './auth';
 import { catalog as defaultCatalog, type ToolDefinition } from './catalog';
-import { installClientConfig } from './client-install';
 import { EventBus } from './events';
+import { governanceAnnouncer } from './governance-events';
+import { clientHandlers, governanceHandlers, settingsHandlers } from './handlers';
 import { createAskQueue, createGovernance, runToolCall, type Governance } from './governance';
 import type { Logger } from './log';
 import { startGateway, MCP_PATH, type Gateway } from './mcp';
 import type { Platform } from './platform';
 import type { SecretStore } from './secrets';
-import type { PersistedState, SettingsStore } from './settings';
+import type { SettingsStore } from './settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -128,21 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gateway?.refresh();
     emitStatus();
   }, 20);
-  // Events for the UI come from what changed in the file, so a CLI write is announced like an app one.
-  const snapshot = (st: PersistedState) => ({
-    tools: JSON.stringify(st.governance.tools),
-    toolsets: JSON.stringify(st.governance.toolsets),
-    profiles: JSON.stringify(st.governance.profiles),
-    clients: JSON.stringify(st.governance.clients),
-  });
-  let seen = snapshot(settings.read());
-  const announce = (st: PersistedState) => {
-    const next = snapshot(st);
-    const reasons = (['tools', 'toolsets', 'profiles'] as const).filter((k) => next[k] !== seen[k]);
-    if (reasons.length) events.emit('tools.changed', { reason: reasons.map((r) => (r === 'tools' ? 'state' : r)).join(',') });
-    if (next.clients !== seen.clients) events.emit('clients.changed', {});
-    seen = next;
-  };
+  const announce = governanceAnnouncer(events, settings.read());
   const unsubscribers = [
     settings.onChange((st) => {
       announce(st);
@@ -154,34 +141,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientsChanged = () => events.emit('clients.changed', {});
   const sessionsOf = (id: string) => gateway?.sessionsOf(id) ?? 0;
-  const clientView = (id: string) => {
-    const record = governance.client(id);
-    if (!record) throw new ContractError('not_found', `There is no client "${id}".`);
-    return governance.clientView(record, sessionsOf(id));
-  };
 
   const handlers: Handlers = {
     'status.get': async () => {
       keychain = await options.secrets.check();
       return status();
     },
-    'settings.get': async () => settings.read().settings,
-    'settings.update': async (patch) => {
-      const before = settings.read().settings;
-      const next = settings.update((draft) => {
-        draft.settings = { ...draft.settings, ...patch };
-      }).settings;
-      if (patch.mcpPort !== undefined && patch.mcpPort !== before.mcpPort) {
-        platform.notify({
-          title: 'MCP port changed',
-          body: `The gateway moves to port ${patch.mcpPort} when the app restarts; clients then need the new URL.`,
-        });
-      }
-      if (patch.defaultClassification !== undefined && patch.defaultClassification !== before.defaultClassification) {
-        events.emit('defaults.changed', { defaultClassification: next.defaultClassification });
-      }
-      return next;
-    },
+    ...settingsHandlers({ settings, events, platform }),
     ...connection.handlers,
     'gateway.setPaused': async ({ paused }) => {
       settings.update((draft) => {
@@ -189,62 +155,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
       return status();
     },
-
-    'tools.list': async () => governance.toolViews(),
-    'tools.setState': async ({ names, state }) => {
-      return governance.setToolStates(names, state);
-    },
-    'toolsets.list': async () => governance.toolsets(),
-    'toolsets.create': async (args) => {
-      return governance.createToolset(args);
-    },
-    'toolsets.update': async (args) => {
-      return governance.updateToolset(args);
-    },
-    'toolsets.delete': async ({ id }) => {
-      governance.deleteToolset(id);
-      return { ok: true as const };
-    },
-    'profiles.list': async () => governance.profiles(),
-    'profiles.create': async (args) => {
-      return governance.createProfile(args);
-    },
-    'profiles.update': async (args) => {
-      return governance.updateProfile(args);
-    },
-    'profiles.delete': async ({ id }) => {
-      governance.deleteProfile(id);
-      return { ok: true as const };
-    },
-
-    'clients.list': async () => governance.clientViews(sessionsOf),
-    'clients.create': async (args) => {
-      const { client, token } = governance.createClient(args);
-      return { client: governance.clientView(client, 0), token };
-    },
-    'clients.rename': async ({ id, name }) => {
-      governance.renameClient(id, name);
-      return clientView(id);
-    },
-    'clients.bind': async ({ id, profileId }) => {
-      governance.bindClient(id, profileId);
-      return clientView(id);
-    },
-    'clients.rotate': async ({ id }) => {
-      const { client, token } = governance.rotateClient(id);
-      return { client: governance.clientView(client, 0), token };
-    },
-    'clients.revoke': async ({ id }) => {
-      governance.revokeClient(id);
-      return clientView(id);
-    },
-    'clients.install': async ({ app, token, serverName }) => {
-      if (!governance.authenticate(token)) {
-        throw new ContractError('unknown_token', 'That token does not belong to a live client. Create or rotate a client and use the token it shows.', 'token');
-      }
-      return installClientConfig({ app, token, serverName, mcpUrl: status().gateway.mcpUrl, bridgeCommand: platform.bridgeCommand(), bridgeEnv: platform.bridgeEnv?.() });
-    },
-
+    ...governanceHandlers(governance),
+    ...clientHandlers({ governance, platform, sessionsOf, mcpUrl: () => status().gateway.mcpUrl }),
     'ask.list': async () => asks.list(),
     'ask.decide': async ({ id, approve }) => {
       asks.decide(id, approve);

@@ -12,12 +12,12 @@ import type { ToolDefinition } from '../catalog';
 import type { Logger } from '../log';
 import { PagerDutyError, type PagerDutyApi } from '../pagerduty/types';
 import type { AskQueue } from './ask';
+import { MAX_OUTPUT_CHARS, shapeResult } from './output';
 import type { Governance } from './governance';
+export { MAX_OUTPUT_CHARS };
 
 export const AUDIT_UNAVAILABLE = 'The audit log cannot be written; calls are refused until it can. Ask the person to check the disk and the app.';
 export const PAUSED = 'PagerDuty MCP is paused in the app; ask the person to resume it.';
-/** Shaped output beyond this is cut: a model cannot use megabytes, and clients choke on them. */
-export const MAX_OUTPUT_CHARS = 100_000;
 
 export interface ChainDeps {
   governance: Governance;
@@ -36,6 +36,15 @@ export interface ToolCallRequest {
   args: unknown;
   /** Aborted when the client cancels the request or its session closes. */
   signal: AbortSignal;
+  /** Who is on the other end of the MCP connection, as it says itself (initialize's clientInfo or `_meta`). */
+  peer?: McpPeer;
+}
+
+export interface McpPeer {
+  /** The MCP protocol revision of the request, e.g. "2026-07-28" or "2025-06-18". */
+  protocol: string | null;
+  clientName: string | null;
+  clientVersion: string | null;
 }
 
 /** `unknown_tool` is the one answer for a tool that does not exist AND for one this client may not see. */
@@ -153,7 +162,7 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
   try {
     const output = await tool.run(parsed.data, { pd: api, signal: req.signal, userId: connection.userId, fromEmail: connection.fromEmail });
     // 10. shape output.
-    result = { kind: 'result', result: text(shape(output, deps.maxOutputChars ?? MAX_OUTPUT_CHARS), false) };
+    result = { kind: 'result', result: shapeResult(tool, output, deps.maxOutputChars ?? MAX_OUTPUT_CHARS) };
   } catch (error) {
     outcome = 'error';
     message = describeToolError(tool, error);
@@ -172,12 +181,6 @@ function describeToolError(tool: ToolDefinition<any>, error: unknown): string {
   if (error instanceof PagerDutyError || (error instanceof Error && error.name === 'ToolError')) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `${tool.name} failed: ${detail}`;
-}
-
-function shape(output: unknown, max: number): string {
-  const body = typeof output === 'string' ? output : JSON.stringify(output ?? null, null, 1);
-  if (body.length <= max) return body;
-  return `${body.slice(0, max)}\n…[output cut at ${max} of ${body.length} characters; narrow the query (filters, limit) to see the rest]`;
 }
 
 function recording(api: PagerDutyApi, seen: { status: number | null; requestId: string | null }): PagerDutyApi {

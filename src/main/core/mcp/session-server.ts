@@ -4,7 +4,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Governance, ToolCallOutcome, ToolCallRequest } from '../governance';
-import { toolInputSchema } from '../governance';
+import { toolListEntry } from '../governance';
 
 export const SERVER_NAME = 'pagerduty';
 export const SERVER_INSTRUCTIONS =
@@ -38,15 +38,7 @@ export function createSessionServer(options: {
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: options.governance.visibleTools(options.clientId).map(
-      (tool): Tool => ({
-        name: tool.name,
-        title: tool.title,
-        description: tool.description,
-        inputSchema: toolInputSchema(tool) as Tool['inputSchema'],
-        annotations: { title: tool.title, ...tool.annotations },
-      }),
-    ),
+    tools: options.governance.visibleTools(options.clientId).map((tool) => toolListEntry(tool) as Tool),
   }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {

@@ -93,6 +93,8 @@ export function defaultState(): PersistedState {
       mcpPort: DEFAULT_MCP_PORT,
       askTimeoutSeconds: 60,
       auditRetentionDays: 90,
+      theme: 'system',
+      startAtLogin: false,
     },
     connection: {
       mode: null,

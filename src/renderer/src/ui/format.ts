@@ -90,6 +90,11 @@ export const LABELS = {
     not_in_profile: 'Not in profile',
     paused: 'Paused',
     not_connected: 'Not connected',
+    ask_timeout: 'Asked · timed out',
+    ask_cancelled: 'Asked · cancelled by the client',
+    unknown_tool: 'Unknown tool',
+    ask_granted: 'Allowed for 15 min',
+    rule_denied: 'Denied by rule',
   },
   outcome: { ok: 'OK', error: 'Error', refused: 'Refused', started: 'Sent' },
   /** The header pill, where "PagerDuty" is not said anywhere else. */
