@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   AccessProfile,
   AppStatus,
+  ArgumentRule,
+  AskGrant,
   ApprovalState,
   AskPrompt,
   AuditBucket,
@@ -21,6 +23,8 @@ import {
   DefaultClassification,
   OAuthProgress,
   Region,
+  RuleAction,
+  RuleCondition,
   Settings,
   SettingsPatch,
   TestConnectionResult,
@@ -115,7 +119,48 @@ export const calls = {
 
   // Ask-each-time decisions
   'ask.list': call(none, z.array(AskPrompt)),
-  'ask.decide': call(z.object({ id: z.string(), approve: z.boolean() }).strict(), ok),
+  'ask.decide': call(
+    z
+      .object({
+        id: z.string(),
+        approve: z.boolean(),
+        /** The prompt's argsHash: the core refuses an approval for arguments other than those shown. */
+        argsHash: z.string().regex(/^[0-9a-f]{64}$/, 'argsHash is the prompt\'s 64-character hex hash'),
+        /** Approve this call and, for the prompt's grantMinutes, this client's further calls of this tool. */
+        grant: z.boolean().default(false),
+      })
+      .strict(),
+    ok,
+  ),
+  'ask.grants': call(none, z.array(AskGrant)),
+  'ask.revokeGrant': call(id, ok),
+
+  // Argument rules: ask or deny by the value of one argument
+  'rules.list': call(none, z.array(ArgumentRule)),
+  'rules.create': call(
+    z
+      .object({
+        tool: z.string().min(1).max(128),
+        argument: z.string().min(1).max(128),
+        condition: RuleCondition,
+        value: z.union([z.string().trim().max(200), z.number(), z.boolean()]).nullable().default(null),
+        action: RuleAction,
+      })
+      .strict(),
+    ArgumentRule,
+  ),
+  'rules.update': call(
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        condition: RuleCondition.optional(),
+        value: z.union([z.string().trim().max(200), z.number(), z.boolean()]).nullable().optional(),
+        action: RuleAction.optional(),
+      })
+      .strict(),
+    ArgumentRule,
+  ),
+  'rules.delete': call(id, ok),
 
   // Audit timeline
   'audit.query': call(AuditQuery.strict(), AuditPage),
@@ -147,6 +192,8 @@ export const events = {
   'audit.appended': AuditEntry,
   'ask.requested': AskPrompt,
   'ask.resolved': z.object({ id: z.string(), approved: z.boolean(), reason: z.enum(['decided', 'timeout', 'cancelled']) }),
+  /** The live "approve for this client" grants, after any change (given, revoked, expired). */
+  'ask.grantsChanged': z.array(AskGrant),
   'oauth.progress': OAuthProgress,
   'defaults.changed': z.object({ defaultClassification: DefaultClassification }),
 } as const;

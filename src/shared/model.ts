@@ -228,6 +228,19 @@ export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
 export const AuditBucket = z.object({ start: z.string(), calls: z.number().int(), errors: z.number().int(), refused: z.number().int() });
 
+/** A PagerDuty id in an ask prompt, with the name a person can read (looked up read-only before asking). */
+export const AskIdLabel = z.object({
+  /** Where in the arguments, e.g. "incident_ids[3]" or "assignee_user_id". */
+  path: z.string(),
+  kind: z.enum(['incident', 'service', 'user', 'schedule', 'escalation_policy']),
+  id: z.string(),
+  /** "#42 Database down", "Alex Morgan (alex@example.com)"; null when the lookup failed or was skipped. */
+  label: z.string().nullable(),
+  /** Why there is no label ("not found", "lookup timed out", …); null when there is one. */
+  error: z.string().nullable(),
+});
+export type AskIdLabel = z.infer<typeof AskIdLabel>;
+
 export const AskPrompt = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -235,11 +248,55 @@ export const AskPrompt = z.object({
   tool: z.string(),
   toolTitle: z.string(),
   toolClass: ToolClass,
+  /** The complete parsed arguments (after defaults): exactly what will be sent, secret values masked. */
   args: z.record(z.string(), z.unknown()),
+  /** sha256 of the exact arguments; ask.decide must send it back, so an approval covers only what was shown. */
+  argsHash: z.string(),
+  /** Paths of values masked as secrets (the person is told a masked value is present). */
+  masked: z.array(z.string()).default([]),
+  /** Top-level arguments the client sent that the tool does not take: dropped, never sent. */
+  ignored: z.array(z.string()).default([]),
+  labels: z.array(AskIdLabel).default([]),
+  /** Why the person is asked: the tool is set to ask each time, or an argument rule (its text). */
+  reason: z.string().default('This tool is set to ask each time.'),
+  /** How long "Approve for this client" lasts, in minutes. */
+  grantMinutes: z.number().int().default(15),
   requestedAt: z.string(),
   expiresAt: z.string(),
 });
 export type AskPrompt = z.infer<typeof AskPrompt>;
+
+/** "Approve for this client for 15 minutes": a time-limited yes for one client and one tool, kept in memory only. */
+export const AskGrant = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  tool: z.string(),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type AskGrant = z.infer<typeof AskGrant>;
+
+export const RuleCondition = z.enum(['equals', 'more_than', 'is_set']);
+export type RuleCondition = z.infer<typeof RuleCondition>;
+export const RuleAction = z.enum(['ask', 'deny']);
+export type RuleAction = z.infer<typeof RuleAction>;
+
+/**
+ * An argument rule: for one tool, a condition on one argument's value that makes a call ask the person
+ * (even when the tool is approved) or refuses it. `equals` matches a value (or any item of a list);
+ * `more_than` a number, or a list with more than N items; `is_set` any given value.
+ */
+export const ArgumentRule = z.object({
+  id: z.string().min(1).max(64),
+  tool: z.string().min(1).max(128),
+  argument: z.string().min(1).max(128),
+  condition: RuleCondition,
+  value: z.union([z.string().max(200), z.number(), z.boolean()]).nullable(),
+  action: RuleAction,
+  builtIn: z.boolean(),
+});
+export type ArgumentRule = z.infer<typeof ArgumentRule>;
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;

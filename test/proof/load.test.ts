@@ -24,7 +24,8 @@ const heapMiB = () => {
 
 let rig: ProofRig;
 let clients: Client[];
-let incidentId: string;
+let yesIncident: string;
+let noIncident: string;
 
 beforeAll(async () => {
   rig = await startProofRig({ clients: CLIENTS });
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await rig.setState(['get_incident'], 'ask_each_time');
   await rig.setState(['list_teams'], 'denied');
   clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => rig.connect(i)));
-  incidentId = [...rig.sim.db.collection<{ id: string }>('incidents').keys()][0]!;
+  [yesIncident, noIncident] = [...rig.sim.db.collection<{ id: string }>('incidents').keys()] as [string, string];
 });
 afterAll(async () => {
   await rig?.close();
@@ -53,12 +54,12 @@ async function countAudit(filter: AuditFilter): Promise<number> {
 
 describe('load', () => {
   it(`${CLIENTS} clients × ${CALLS} calls: nothing lost, nothing unexpected, memory flat`, { timeout: Math.max(60_000, CALLS * 400) }, async () => {
-    // The person: approves prompts whose note says yes, declines the others — through the contract.
+    // The person: approves prompts for the "yes" incident, declines the others — through the contract.
     let asked = 0;
     const off = rig.t.core.events.on('ask.requested', (prompt) => {
       asked += 1;
-      const approve = JSON.stringify(prompt.args).includes('yes');
-      void rig.t.call('ask.decide', { id: prompt.id, approve }).catch(() => undefined);
+      const approve = prompt.args.incident_id === yesIncident;
+      void rig.t.call('ask.decide', { id: prompt.id, approve, argsHash: prompt.argsHash }).catch(() => undefined);
     });
     const before = await rig.t.call('audit.verify', {});
     const upstreamBefore = rig.upstream();
@@ -77,8 +78,8 @@ describe('load', () => {
             (e: Error) => (/Unknown tool: list_teams/.test(e.message) ? undefined : unexpected.push(`refused: ${e.message}`)),
           );
         } else {
-          // get_incident takes no note; the yes/no rides in a stray argument the schema strips.
-          const r = await client.callTool({ name: 'get_incident', arguments: { incident_id: incidentId, answer: kind === 'ask_yes' ? 'yes' : 'no' } });
+          // The prompt shows the parsed arguments only, so the yes/no rides in which incident is asked for.
+          const r = await client.callTool({ name: 'get_incident', arguments: { incident_id: kind === 'ask_yes' ? yesIncident : noIncident } });
           if (kind === 'ask_yes' && r.isError) unexpected.push(`ask approved: ${resultText(r).slice(0, 200)}`);
           if (kind === 'ask_no' && !(r.isError && /declined to run get_incident/.test(resultText(r)))) unexpected.push(`ask declined: ${resultText(r).slice(0, 200)}`);
         }
@@ -114,8 +115,8 @@ describe('load', () => {
     expect(await countAudit({ decision: 'not_approved' })).toBe(done.refused);
     expect(await countAudit({ decision: 'ask_approved' })).toBe(done.ask_yes);
     expect(await countAudit({ decision: 'ask_denied' })).toBe(done.ask_no);
-    // Only allowed and approved calls reached PagerDuty.
-    expect(rig.upstream() - upstreamBefore).toBe(done.allowed + done.ask_yes);
+    // Only allowed and approved calls reached PagerDuty, plus one read-only name lookup per prompt.
+    expect(rig.upstream() - upstreamBefore).toBe(done.allowed + done.ask_yes + asked);
 
     // Memory flat: after a full GC the heap holds no responses, sessions or prompts from the run. A few
     // MiB of slack covers JIT and lazy module state in a short run; beyond that, < 512 B per call

@@ -9,7 +9,7 @@ import { createConnectionService } from './auth';
 import { catalog as defaultCatalog, type ToolDefinition } from './catalog';
 import { EventBus } from './events';
 import { governanceAnnouncer } from './governance-events';
-import { clientHandlers, governanceHandlers, settingsHandlers } from './handlers';
+import { askHandlers, clientHandlers, governanceHandlers, settingsHandlers } from './handlers';
 import { createAskQueue, createGovernance, runToolCall, type Governance } from './governance';
 import type { Logger } from './log';
 import { startGateway, MCP_PATH, type Gateway } from './mcp';
@@ -82,7 +82,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     retentionDays: settings.read().settings.auditRetentionDays,
   });
-  const asks = createAskQueue({ events, platform, onChange: () => emitStatus() });
+  const asks = createAskQueue({
+    events,
+    platform,
+    onChange: () => emitStatus(),
+    clientLive: (id, tokenHash) => {
+      const c = governance.client(id);
+      return !!c && !c.revoked && c.tokenHash === tokenHash;
+    },
+  });
 
   let gateway: Gateway | null = null;
   const configuredPort = () => options.mcpPort ?? settings.read().settings.mcpPort;
@@ -133,6 +141,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const unsubscribers = [
     settings.onChange((st) => {
       announce(st);
+      // A revoked or re-tokened client loses its "approve for 15 minutes" at once.
+      asks.pruneGrants();
       refresh();
     }),
     connection.onChange(() => emitStatus()),
@@ -157,11 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...governanceHandlers(governance),
     ...clientHandlers({ governance, platform, sessionsOf, mcpUrl: () => status().gateway.mcpUrl }),
-    'ask.list': async () => asks.list(),
-    'ask.decide': async ({ id, approve }) => {
-      asks.decide(id, approve);
-      return { ok: true as const };
-    },
+    ...askHandlers(asks),
 
     ...auditHandlers(audit, { exportDir: path.join(options.dataDir, 'exports') }),
     'app.openExternal': async ({ url }) => {

@@ -17,13 +17,30 @@ export interface Logger {
 
 const secrets = new Set<string>();
 
+// Chars a PagerDuty REST key is made of; a shape below must not start or end inside a longer such run.
+const K = 'A-Za-z0-9_+\\-';
+/**
+ * Credentials recognisable by their shape alone, wherever they appear in free text (a note, an error an
+ * upstream echoed, a pasted curl command) — for values that never passed through registerSecret.
+ */
+const SECRET_SHAPES: readonly RegExp[] = [
+  /(Token token=)[^\s"',;]+/g,
+  /(Bearer )[A-Za-z0-9._~+/=-]{8,}/g,
+  // This app's own client tokens (see governance/tokens.ts).
+  /()pdmcp_[A-Za-z0-9_-]{16,}/g,
+  // PagerDuty OAuth access and refresh tokens: "pdus+_0XBPWQQ_b2b2060b-…".
+  /()\bpd[a-z]{2,4}\+_[A-Za-z0-9_-]{8,}/g,
+  // User-level REST API keys: "u+" and 16–24 more characters.
+  new RegExp(`()(?<![${K}])u\\+[A-Za-z0-9_-]{16,24}(?![${K}])`, 'g'),
+  // Account-level REST API keys: exactly 20 key characters mixing upper case, lower case and a digit or _+-.
+  new RegExp(`()(?<![${K}])(?=[${K}]{20}(?![${K}]))(?=[a-z0-9_+\\-]*[A-Z])(?=[A-Z0-9_+\\-]*[a-z])(?=[A-Za-z]*[0-9_+\\-])[${K}]{20}`, 'g'),
+];
+
 export function scrub(text: string): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[redacted]');
-  // Belt and braces for values that never passed through registerSecret (e.g. a header echoed by a library).
-  return out
-    .replace(/(Token token=)[^\s"',;]+/g, '$1[redacted]')
-    .replace(/(Bearer )[A-Za-z0-9._~+/=-]{8,}/g, '$1[redacted]');
+  for (const shape of SECRET_SHAPES) out = out.replace(shape, '$1[redacted]');
+  return out;
 }
 
 export function createLogger(options: { file?: string; level?: LogLevel; stderr?: boolean } = {}): Logger {

@@ -166,7 +166,7 @@ describe('gateway', () => {
     await t.call('tools.setState', { names: ['get_incident'], state: 'ask_each_time' });
     const a = await connectMcp(t.url, responderToken);
     const off = t.core.events.on('ask.requested', (prompt) => {
-      void t.call('ask.decide', { id: prompt.id, approve: prompt.args.incident_id === '1' });
+      void t.call('ask.decide', { id: prompt.id, approve: prompt.args.incident_id === '1', argsHash: prompt.argsHash });
     });
     try {
       expect((await a.client.listTools()).tools.map((x) => x.name)).toContain('get_incident');

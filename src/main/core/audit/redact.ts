@@ -17,9 +17,13 @@ const SECRET_WORDS = /token|secret|passw|passphrase|authori[sz]ation|cookie|cred
 const SHORTENED = /…\(\d+ chars\)$/;
 export const REDACTED = '[redacted]';
 
-/** "apiKey", "client_secret", "X-Auth-Token", "key" are secret-looking; "keyword" and "monkey" are not. */
+// PagerDuty's de-duplication keys name an incident or alert; they open nothing.
+const NOT_SECRET_KEYS = new Set(['incident_key', 'alert_key', 'dedup_key']);
+
+/** "apiKey", "client_secret", "X-Auth-Token", "key" are secret-looking; "keyword", "monkey" and "incident_key" are not. */
 export function isSecretKey(key: string): boolean {
   const lower = key.toLowerCase();
+  if (NOT_SECRET_KEYS.has(lower)) return false;
   if (SECRET_WORDS.test(lower)) return true;
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
   return words.includes('key') || words.includes('keys') || words.includes('pwd');
@@ -91,4 +95,34 @@ function shorten(text: string, max: number): string {
   // Already shortened by an earlier pass: leave it, so redaction is idempotent.
   if (SHORTENED.test(text) && text.length <= max + 24) return text;
   return `${text.slice(0, max)}…(${text.length} chars)`;
+}
+
+/**
+ * For the ask prompt: the complete value — nothing shortened, nothing left out — with only secrets
+ * masked (values under secret-looking keys, and credential shapes inside text). `masked` names where,
+ * so the person is told a masked value is present.
+ */
+export function maskSecrets(args: Record<string, unknown>): { value: Record<string, unknown>; masked: string[] } {
+  const masked: string[] = [];
+  const walk = (value: unknown, at: string): unknown => {
+    if (typeof value === 'string') {
+      const clean = scrub(value);
+      if (clean !== value) masked.push(at);
+      return clean;
+    }
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, `${at}[${i}]`));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const here = at ? `${at}.${key}` : key;
+      if (isSecretKey(key) && item !== null && item !== undefined && item !== '') {
+        masked.push(here);
+        out[key] = REDACTED;
+      } else {
+        out[key] = walk(item, here);
+      }
+    }
+    return out;
+  };
+  return { value: walk(args, '') as Record<string, unknown>, masked };
 }

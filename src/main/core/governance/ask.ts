@@ -1,33 +1,122 @@
-// Ask-each-time: a call to such a tool waits here while the app shows the person the request. The app's
-// decision (ask.decide) resolves it; silence past the timeout, or the client giving up, refuses it.
+// Ask-each-time: a call to such a tool (or one an argument rule asks about) waits here while the app
+// shows the person the request — the complete arguments, bound to their hash. The app's decision
+// (ask.decide, with that hash) resolves it; silence past the timeout, or the client giving up, refuses it.
+// "Approve for this client for 15 minutes" leaves a grant here: in memory only, so it ends on time, when
+// revoked, when the client's token changes, or when the app quits.
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract';
-import type { AskPrompt } from '../../../shared/model';
+import type { AskGrant, AskIdLabel, AskPrompt } from '../../../shared/model';
+import { maskSecrets } from '../audit';
 import type { ToolDefinition } from '../catalog';
 import type { EventBus } from '../events';
 import type { Platform } from '../platform';
+import { argsHash } from './args-hash';
 
-export type AskAnswer = { approved: boolean; reason: 'decided' | 'timeout' | 'cancelled' };
+export const GRANT_MINUTES = 15;
+const MAX_IGNORED = 20;
 
-export interface AskQueue {
-  ask(
-    input: { clientId: string; clientName: string; tool: ToolDefinition<any>; args: Record<string, unknown> },
-    timeoutMs: number,
-    signal: AbortSignal,
-  ): Promise<AskAnswer>;
-  decide(id: string, approve: boolean): void;
-  list(): AskPrompt[];
-  readonly size: number;
-  /** Refuses everything still waiting (shutdown). */
-  cancelAll(): void;
+export type AskAnswer = {
+  approved: boolean;
+  reason: 'decided' | 'timeout' | 'cancelled';
+  /** The hash of the arguments the person approved (the prompt's). */
+  argsHash: string;
+  /** The person also approved this client's further calls of this tool for a while. */
+  granted: boolean;
+};
+
+export interface AskInput {
+  clientId: string;
+  clientName: string;
+  /** The client's token hash now: a grant given for this call ends when the token changes (rotation). */
+  tokenHash: string;
+  tool: ToolDefinition<any>;
+  /** The exact parsed arguments (after defaults) that will run. */
+  args: Record<string, unknown>;
+  /** What the client sent, to name the arguments the tool does not take. */
+  sent?: unknown;
+  labels?: AskIdLabel[];
+  /** Why the person is asked (an argument rule's text, or the tool's state). */
+  reason?: string;
 }
 
-export function createAskQueue(options: { events: EventBus; platform: Platform; onChange?: () => void }): AskQueue {
-  const waiting = new Map<string, { prompt: AskPrompt; settle: (answer: AskAnswer) => void }>();
+export interface AskQueue {
+  ask(input: AskInput, timeoutMs: number, signal: AbortSignal): Promise<AskAnswer>;
+  /** Refuses (and changes nothing) when `hash` is not the prompt's: an approval covers only what was shown. */
+  decide(id: string, approve: boolean, hash: string, grant?: boolean): void;
+  list(): AskPrompt[];
+  readonly size: number;
+  /** Refuses everything still waiting and ends every grant (shutdown). */
+  cancelAll(): void;
+  /** The live grant for this client (with this token) and tool, if any. */
+  grantFor(clientId: string, tokenHash: string, tool: string): AskGrant | null;
+  grants(): AskGrant[];
+  revokeGrant(id: string): void;
+  /** Ends grants whose client is gone, revoked or holds a new token (call after a settings change). */
+  pruneGrants(): void;
+}
+
+function ignoredArguments(sent: unknown, args: Record<string, unknown>): string[] {
+  if (!sent || typeof sent !== 'object' || Array.isArray(sent)) return [];
+  return Object.keys(sent)
+    .filter((k) => !Object.prototype.hasOwnProperty.call(args, k))
+    .slice(0, MAX_IGNORED)
+    .map((k) => (k.length > 64 ? `${k.slice(0, 64)}…` : k));
+}
+
+export function createAskQueue(options: {
+  events: EventBus;
+  platform: Platform;
+  onChange?: () => void;
+  /** How long a grant lasts (tests shorten it). */
+  grantMs?: number;
+  /** Whether the client still exists, is not revoked and holds this token. */
+  clientLive?: (clientId: string, tokenHash: string) => boolean;
+}): AskQueue {
+  const waiting = new Map<string, { prompt: AskPrompt; tokenHash: string; settle: (answer: AskAnswer) => void }>();
+  const granted = new Map<string, { grant: AskGrant; tokenHash: string; timer: NodeJS.Timeout }>();
+  const grantMs = options.grantMs ?? GRANT_MINUTES * 60_000;
+  const clientLive = options.clientLive ?? (() => true);
+
+  const grantList = () => [...granted.values()].map((g) => g.grant);
+  const announceGrants = () => options.events.emit('ask.grantsChanged', grantList());
+  const endGrant = (id: string) => {
+    const g = granted.get(id);
+    if (!g) return false;
+    clearTimeout(g.timer);
+    granted.delete(id);
+    return true;
+  };
+  const addGrant = (prompt: AskPrompt, tokenHash: string) => {
+    for (const [id, g] of granted) if (g.grant.clientId === prompt.clientId && g.grant.tool === prompt.tool) endGrant(id);
+    const now = Date.now();
+    const grant: AskGrant = {
+      id: randomUUID(),
+      clientId: prompt.clientId,
+      clientName: prompt.clientName,
+      tool: prompt.tool,
+      grantedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + grantMs).toISOString(),
+    };
+    const timer = setTimeout(() => {
+      if (endGrant(grant.id)) announceGrants();
+    }, grantMs);
+    timer.unref();
+    granted.set(grant.id, { grant, tokenHash, timer });
+    announceGrants();
+  };
+  const prune = () => {
+    let changed = false;
+    for (const [id, g] of granted) {
+      if (Date.parse(g.grant.expiresAt) <= Date.now() || !clientLive(g.grant.clientId, g.tokenHash)) changed = endGrant(id) || changed;
+    }
+    if (changed) announceGrants();
+  };
 
   return {
-    ask({ clientId, clientName, tool, args }, timeoutMs, signal) {
+    ask({ clientId, clientName, tokenHash, tool, args, sent, labels = [], reason }, timeoutMs, signal) {
       const requestedAt = new Date();
+      const shown = maskSecrets(args);
+      const hash = argsHash(args);
       const prompt: AskPrompt = {
         id: randomUUID(),
         clientId,
@@ -35,14 +124,21 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
         tool: tool.name,
         toolTitle: tool.title,
         toolClass: tool.toolClass,
-        args,
+        args: shown.value,
+        argsHash: hash,
+        masked: shown.masked,
+        ignored: ignoredArguments(sent, args),
+        labels,
+        reason: reason ?? 'This tool is set to ask each time.',
+        grantMinutes: Math.round(grantMs / 60_000),
         requestedAt: requestedAt.toISOString(),
         expiresAt: new Date(requestedAt.getTime() + timeoutMs).toISOString(),
       };
-      if (signal.aborted) return Promise.resolve({ approved: false, reason: 'cancelled' });
+      const refused = (why: AskAnswer['reason']): AskAnswer => ({ approved: false, reason: why, argsHash: hash, granted: false });
+      if (signal.aborted) return Promise.resolve(refused('cancelled'));
       return new Promise<AskAnswer>((resolve) => {
-        const onAbort = () => settle({ approved: false, reason: 'cancelled' });
-        const timer = setTimeout(() => settle({ approved: false, reason: 'timeout' }), timeoutMs);
+        const onAbort = () => settle(refused('cancelled'));
+        const timer = setTimeout(() => settle(refused('timeout')), timeoutMs);
         const settle = (answer: AskAnswer) => {
           if (!waiting.delete(prompt.id)) return;
           clearTimeout(timer);
@@ -51,7 +147,7 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
           options.onChange?.();
           resolve(answer);
         };
-        waiting.set(prompt.id, { prompt, settle });
+        waiting.set(prompt.id, { prompt, tokenHash, settle });
         signal.addEventListener('abort', onAbort, { once: true });
         options.events.emit('ask.requested', prompt);
         options.onChange?.();
@@ -64,17 +160,36 @@ export function createAskQueue(options: { events: EventBus; platform: Platform; 
         });
       });
     },
-    decide(id, approve) {
+    decide(id, approve, hash, grant = false) {
       const entry = waiting.get(id);
       if (!entry) throw new ContractError('not_found', 'That request is no longer waiting: it was already decided, timed out, or the client gave up.');
-      entry.settle({ approved: approve, reason: 'decided' });
+      if (hash !== entry.prompt.argsHash) {
+        throw new ContractError('args_mismatch', 'These are not the arguments this request is waiting with. Reload the prompt and decide on what it shows.', 'argsHash');
+      }
+      if (approve && grant) addGrant(entry.prompt, entry.tokenHash);
+      entry.settle({ approved: approve, reason: 'decided', argsHash: entry.prompt.argsHash, granted: approve && grant });
     },
     list: () => [...waiting.values()].map((w) => w.prompt),
     get size() {
       return waiting.size;
     },
     cancelAll() {
-      for (const w of [...waiting.values()]) w.settle({ approved: false, reason: 'cancelled' });
+      for (const w of [...waiting.values()]) w.settle({ approved: false, reason: 'cancelled', argsHash: w.prompt.argsHash, granted: false });
+      for (const id of [...granted.keys()]) endGrant(id);
     },
+    grantFor(clientId, tokenHash, tool) {
+      prune();
+      for (const g of granted.values()) if (g.grant.clientId === clientId && g.grant.tool === tool && g.tokenHash === tokenHash) return g.grant;
+      return null;
+    },
+    grants() {
+      prune();
+      return grantList();
+    },
+    revokeGrant(id) {
+      if (!endGrant(id)) throw new ContractError('not_found', 'That approval has already ended.');
+      announceGrants();
+    },
+    pruneGrants: prune,
   };
 }

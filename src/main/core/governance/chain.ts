@@ -1,6 +1,7 @@
 // The call path, in the order it runs. Every MCP tools/call goes through runToolCall and nothing else:
 //   authenticate client → resolve profile → toolset membership → approval state → validate input →
-//   paused? → connection → ask the person (ask_each_time) → call PagerDuty → shape output → audit.
+//   argument rules → paused? → connection → ask the person (ask_each_time, an ask rule) → call
+//   PagerDuty → shape output → audit.
 // Each refusal is audited too, and the audit append is awaited before anything goes back to the client:
 // if the entry cannot be written, the call is refused rather than run unrecorded.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -12,6 +13,8 @@ import type { ToolDefinition } from '../catalog';
 import type { Logger } from '../log';
 import { PagerDutyError, type PagerDutyApi } from '../pagerduty/types';
 import type { AskQueue } from './ask';
+import { argsHash } from './args-hash';
+import { lookupIdNames } from './id-names';
 import { MAX_OUTPUT_CHARS, shapeResult } from './output';
 import type { Governance } from './governance';
 export { MAX_OUTPUT_CHARS };
@@ -51,6 +54,9 @@ export interface McpPeer {
 export type ToolCallOutcome = { kind: 'unknown_tool' } | { kind: 'result'; result: CallToolResult };
 
 const text = (message: string, isError: boolean): CallToolResult => ({ content: [{ type: 'text', text: message }], ...(isError ? { isError: true } : {}) });
+// A probing client picks the name: the audit keeps enough of it to read, not a megabyte.
+const MAX_TOOL_NAME = 128;
+const auditedName = (name: string) => (name.length > MAX_TOOL_NAME ? `${name.slice(0, MAX_TOOL_NAME)}…` : name);
 
 export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promise<ToolCallOutcome> {
   const started = Date.now();
@@ -59,9 +65,11 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
 
   // 1–4. authenticate client, resolve profile, toolset membership, approval state.
   const access = deps.governance.access(req.clientId, req.tool);
-  if (access.kind === 'unknown') return { kind: 'unknown_tool' };
-  const { tool, client } = access;
-  const profile = access.profile;
+  const { client, profile } = access;
+  if (!client) return { kind: 'unknown_tool' };
+  const known = access.kind === 'unknown' ? null : access.tool;
+  /** The argument rule that decided this call, recorded in every entry that follows it. */
+  let rule: string | undefined;
 
   const entry = (decision: AuditDecision, outcome: AuditOutcome, message: string | null, extra: Partial<AuditInput> = {}): AuditInput => ({
     time,
@@ -69,8 +77,8 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     clientName: client.name,
     profileId: profile?.id ?? null,
     profileName: profile?.name ?? null,
-    tool: tool.name,
-    toolClass: tool.toolClass,
+    tool: known?.name ?? auditedName(req.tool),
+    toolClass: known?.toolClass ?? null,
     decision,
     outcome,
     durationMs: Date.now() - started,
@@ -79,6 +87,7 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     identity: null,
     args,
     message,
+    ...(rule ? { rule } : {}),
     ...extra,
   });
   /** Appends, then returns `result`; if the log cannot take the entry, the answer becomes the refusal. */
@@ -87,20 +96,24 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
       await deps.audit.append(input);
       return result;
     } catch (error) {
-      deps.log.error('audit append failed', { tool: tool.name, error: error instanceof Error ? error.message : String(error) });
+      deps.log.error('audit append failed', { tool: known?.name ?? null, error: error instanceof Error ? error.message : String(error) });
       return { kind: 'result', result: text(AUDIT_UNAVAILABLE, true) };
     }
   };
   const refuse = (decision: AuditDecision, message: string, extra: Partial<AuditInput> = {}) =>
     audited(entry(decision, 'refused', message, extra), { kind: 'result', result: text(message, true) });
 
-  if (access.kind === 'hidden') {
-    // Recorded for the person, but the client hears exactly what it would for a tool that does not exist
-    // — even when the log is down, or the answer would reveal that the tool is there.
-    const why = access.decision === 'not_in_profile' ? `not in the access profile of ${client.name}` : 'not approved in the app';
-    await audited(entry(access.decision, 'refused', `Hidden from this client: ${why}.`), { kind: 'unknown_tool' });
+  if (access.kind !== 'visible') {
+    // Recorded for the person (an AI probing for tools is worth seeing), and answered exactly alike —
+    // same words, same audit wait, so neither the answer nor its timing tells a hidden tool from none.
+    const [decision, message] =
+      access.kind === 'unknown'
+        ? (['unknown_tool', 'No tool of this name exists.'] as const)
+        : ([access.decision, `Hidden from this client: ${access.decision === 'not_in_profile' ? `not in the access profile of ${client.name}` : 'not approved in the app'}.`] as const);
+    await audited(entry(decision, 'refused', message), { kind: 'unknown_tool' });
     return { kind: 'unknown_tool' };
   }
+  const { tool } = access;
   if (!deps.audit.healthy && !(await deps.audit.probe())) {
     // Refused without touching PagerDuty: a call that cannot be recorded does not run.
     await audited(entry('allowed', 'refused', AUDIT_UNAVAILABLE), { kind: 'unknown_tool' });
@@ -118,6 +131,11 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
     return audited(entry('allowed', 'error', message), { kind: 'result', result: text(message, true) });
   }
 
+  // 5b. argument rules, on the parsed arguments: a deny refuses here; an ask waits for the person at step 8.
+  const verdict = deps.governance.ruleVerdict(tool.name, parsed.data);
+  rule = verdict?.text;
+  if (verdict?.action === 'deny') return refuse('rule_denied', ruleDenied(tool.name, verdict.text));
+
   // 6. paused: the person switched the gateway off for now.
   if (deps.isPaused()) return refuse('paused', PAUSED);
 
@@ -126,10 +144,20 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
   if (!connection.ok) return refuse('not_connected', connection.message);
   const identity = connection.identityLabel;
 
-  // 8. ask each time: the call waits for the person's decision in the app.
+  // 8. ask each time (the tool's state or an ask rule): the call waits for the person's decision in the
+  // app, unless they approved this client's calls of this tool for a while.
   let decision: AuditDecision = 'allowed';
-  if (access.state === 'ask_each_time') {
-    const answer = await deps.asks.ask({ clientId: client.id, clientName: client.name, tool, args }, deps.askTimeoutMs(), req.signal);
+  const asking = access.state === 'ask_each_time' || verdict?.action === 'ask';
+  if (asking && deps.asks.grantFor(client.id, client.tokenHash, tool.name)) {
+    decision = 'ask_granted';
+  } else if (asking) {
+    const labels = await lookupIdNames(connection.api, parsed.data, { signal: req.signal });
+    const reason = verdict ? `Your argument rule asks first: ${verdict.text}.` : 'This tool is set to ask each time.';
+    const answer = await deps.asks.ask(
+      { clientId: client.id, clientName: client.name, tokenHash: client.tokenHash, tool, args: parsed.data, sent: req.args, labels, reason },
+      deps.askTimeoutMs(),
+      req.signal,
+    );
     if (!answer.approved) {
       const message =
         answer.reason === 'timeout'
@@ -139,6 +167,8 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
             : `The person declined to run ${tool.name}. Do not retry unless they ask you to.`;
       return refuse('ask_denied', message, { identity });
     }
+    // What runs is byte for byte what the person approved.
+    if (answer.argsHash !== argsHash(parsed.data)) return refuse('ask_denied', `The arguments of ${tool.name} changed after the person approved them, so it was not run.`, { identity });
     decision = 'ask_approved';
   }
 
@@ -174,6 +204,11 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
   }
   // 11. audit, awaited: only what is on disk goes back to the client.
   return audited(entry(decision, outcome, message, { identity, pdStatus: seen.status, pdRequestId: seen.requestId }), result);
+}
+
+/** Worded for the AI to relay: the person's own rule refused it, so retrying cannot help. */
+function ruleDenied(toolName: string, ruleText: string): string {
+  return `The person's rule "${ruleText}" refuses this call of ${toolName}, so it was not run. Do not retry it; tell the person what you wanted to do, so they can do it themselves or change the rule in the app.`;
 }
 
 function describeToolError(tool: ToolDefinition<any>, error: unknown): string {

@@ -1,5 +1,5 @@
-// Contract handlers for tools, toolsets and access profiles: thin wrappers over Governance, which holds
-// every rule (the CLI calls the same functions).
+// Contract handlers for tools, toolsets, access profiles and argument rules: thin wrappers over
+// Governance, which holds every rule (the CLI calls the same functions).
 import type { Handlers } from '../../../shared/contract';
 import type { Governance } from '../governance';
 
@@ -13,7 +13,11 @@ type GovernanceCalls =
   | 'profiles.list'
   | 'profiles.create'
   | 'profiles.update'
-  | 'profiles.delete';
+  | 'profiles.delete'
+  | 'rules.list'
+  | 'rules.create'
+  | 'rules.update'
+  | 'rules.delete';
 
 export function governanceHandlers(governance: Governance): Pick<Handlers, GovernanceCalls> {
   return {
@@ -31,6 +35,13 @@ export function governanceHandlers(governance: Governance): Pick<Handlers, Gover
     'profiles.update': async (args) => governance.updateProfile(args),
     'profiles.delete': async ({ id }) => {
       governance.deleteProfile(id);
+      return { ok: true as const };
+    },
+    'rules.list': async () => governance.rules(),
+    'rules.create': async (args) => governance.createRule(args),
+    'rules.update': async (args) => governance.updateRule(args),
+    'rules.delete': async ({ id }) => {
+      governance.deleteRule(id);
       return { ok: true as const };
     },
   };

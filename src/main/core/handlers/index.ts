@@ -2,3 +2,4 @@
 export { settingsHandlers } from './settings';
 export { governanceHandlers } from './governance';
 export { clientHandlers } from './clients';
+export { askHandlers } from './ask';

@@ -3,7 +3,7 @@
 // or refused with a clear message — never half-read.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AccessProfile, ApprovalState, AuthMode, Region, Settings, Toolset } from '../../../shared/model';
+import { AccessProfile, ApprovalState, ArgumentRule, AuthMode, Region, Settings, Toolset } from '../../../shared/model';
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_MCP_PORT = 7428;
@@ -80,6 +80,10 @@ export const PersistedState = z.object({
     clients: z.array(ClientRecord),
     /** Built-in toolsets/profiles are created once; deleting them later must not bring them back. */
     defaultsCreated: z.boolean().default(false),
+    /** Argument rules (ask or deny by one argument's value), evaluated in list order. */
+    rules: z.array(ArgumentRule).default([]),
+    /** The default rules are added once (also to files written before rules existed), never revived. */
+    rulesDefaultsCreated: z.boolean().default(false),
   }),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
@@ -116,14 +120,14 @@ export function defaultState(): PersistedState {
       lastCheck: null,
     },
     gateway: { paused: false },
-    governance: { tools: {}, toolsets: [], profiles: [], clients: [], defaultsCreated: false },
+    governance: { tools: {}, toolsets: [], profiles: [], clients: [], defaultsCreated: false, rules: [], rulesDefaultsCreated: false },
   };
 }
 
 /** Migrations from version N to N+1, keyed by N. Version 0 = a file with no schemaVersion (empty or pre-release). */
-const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+export const MIGRATIONS: Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>> = Object.freeze({
   0: (raw) => ({ ...defaultState(), ...raw, schemaVersion: 1 }),
-};
+});
 
 export class SettingsFileError extends Error {
   constructor(message: string) {
@@ -145,7 +149,7 @@ export function migrate(raw: unknown): PersistedState {
     );
   }
   while (version < SCHEMA_VERSION) {
-    const step = migrations[version];
+    const step = MIGRATIONS[version];
     if (!step) throw new SettingsFileError(`No migration from settings schema ${version}.`);
     data = step(data);
     version += 1;
