@@ -2,6 +2,7 @@
 // registered here first, and every line is scrubbed of all registered values before it is written.
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFile } from './settings/private';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -47,8 +48,10 @@ export function createLogger(options: { file?: string; level?: LogLevel; stderr?
   const min = ORDER[options.level ?? 'info'];
   let stream: fs.WriteStream | null = null;
   if (options.file) {
-    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    privateDir(path.dirname(options.file));
     stream = fs.createWriteStream(options.file, { flags: 'a', mode: 0o600 });
+    // `mode` applies only to a new file; one an older version created readable is made private too.
+    stream.once('open', () => privateFile(options.file!));
   }
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < min) return;

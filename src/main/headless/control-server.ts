@@ -51,6 +51,26 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+// What a browser or a probe gets for a path that names nothing: never an exception's text, never a path
+// on this machine, and no log line (a client's mistake is not the server's news).
+const NOT_FOUND = { error: { code: 'not_found', message: 'Not found' } };
+const BAD_PATH = { error: { code: 'bad_path', message: 'Malformed path' } };
+
+/**
+ * The file a dashboard path names, relative to the renderer folder; null for a path that cannot name
+ * one (bad percent-encoding, NUL or control characters, backslashes).
+ */
+export function staticFileOf(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null;
+  return decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -78,11 +98,12 @@ export async function startControlServer(options: ControlServerOptions): Promise
   const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
     if (!options.rendererDir) return sendJson(res, 404, { error: { code: 'not_found', message: 'The dashboard is not built. Run `npm run build`.' } });
     const root = path.resolve(options.rendererDir);
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = staticFileOf(pathname);
+    if (rel === null) return sendJson(res, 400, BAD_PATH);
     const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep)) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+    if (!file.startsWith(root + path.sep)) return sendJson(res, 404, NOT_FOUND);
     fs.readFile(file, (err, data) => {
-      if (err) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+      if (err) return sendJson(res, 404, NOT_FOUND);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
       if (type.startsWith('text/html')) {
@@ -101,7 +122,12 @@ export async function startControlServer(options: ControlServerOptions): Promise
       if (!req.headers.host || !hosts.has(req.headers.host)) return sendJson(res, 403, { error: { code: 'forbidden_host', message: 'Forbidden Host' } });
       const origin = req.headers.origin;
       if (origin !== undefined && !origins.has(origin)) return sendJson(res, 403, { error: { code: 'forbidden_origin', message: 'Forbidden Origin' } });
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        return sendJson(res, 400, BAD_PATH);
+      }
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Method not allowed' } });
         return serveStatic(req, res, url.pathname);

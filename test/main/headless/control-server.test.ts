@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError, type Handlers } from '../../../src/shared/contract';
 import { EventBus } from '../../../src/main/core/events';
-import { silentLogger } from '../../../src/main/core/log';
+import { silentLogger, type Logger } from '../../../src/main/core/log';
 import { startControlServer, type ControlServer } from '../../../src/main/headless/control-server';
 
 let server: ControlServer | null = null;
@@ -106,5 +110,57 @@ describe('control server (the contract over local HTTP)', () => {
       req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
     });
     expect(received).toContain('event: clients.changed\ndata: {}');
+  });
+});
+
+/** Sends one request line as given (no client-side URL checks), returns the status and body. */
+function rawGet(url: string, target: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (d) => (text += d.toString('latin1')));
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('dashboard paths', () => {
+  it('answers malformed and hostile paths 400 or 404, with no internal text, no install path and no log line', async () => {
+    const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdmcp-renderer-'));
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>PagerDuty MCP</title>');
+    const lines: string[] = [];
+    const log: Logger = { ...silentLogger, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+    server = await startControlServer({ handlers, events: new EventBus(), rendererDir, log, token: 'test-token-0123456789' });
+
+    expect((await rawGet(server.url, '/')).status).toBe(200);
+    expect((await rawGet(server.url, '/index.html')).body).toContain('PagerDuty MCP');
+    const hostile = [
+      '/%',
+      '/%E0%A4%A',
+      '/index.html%00.js',
+      '/%00',
+      '/%ff%fe',
+      '/a%5c..%5c..%5cpackage.json',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fpackage.json',
+      '/assets/%0d%0aSet-Cookie:%20x=1',
+      '//',
+      '/%252e%252e/',
+      `/${'a'.repeat(4000)}`,
+      '/no-such-file.js',
+    ];
+    for (const target of hostile) {
+      const res = await rawGet(server.url, target);
+      expect([400, 404], `${target} → ${res.status}`).toContain(res.status);
+      expect(res.body, target).not.toContain(rendererDir);
+      expect(res.body, target).not.toMatch(/URI|Error|TypeError|ERR_|null bytes|\bat\b/);
+      expect(JSON.parse(res.body).error.code, target).toMatch(/^(bad_path|not_found)$/);
+    }
+    expect(lines).toEqual([]);
+    fs.rmSync(rendererDir, { recursive: true, force: true });
   });
 });

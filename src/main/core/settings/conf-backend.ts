@@ -6,5 +6,6 @@ import type { ConfLike } from './store';
 export const CONFIG_NAME = 'config';
 
 export function createConfBackend(dataDir: string): ConfLike {
-  return new Conf<Record<string, unknown>>({ cwd: dataDir, configName: CONFIG_NAME, projectName: 'pagerduty-mcp-tray' });
+  // 0600 from the first write (the store re-applies it, e.g. to a file an older version left readable).
+  return new Conf<Record<string, unknown>>({ cwd: dataDir, configName: CONFIG_NAME, projectName: 'pagerduty-mcp-tray', configFileMode: 0o600 });
 }

@@ -4,6 +4,7 @@
 // an fs.watch on the folder — conf's own Linux watcher polls every 5 s, too slow for "at once".
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFile } from './private';
 import { defaultState, migrate, type PersistedState } from './schema';
 
 /** The part of conf / electron-store's API we use. */
@@ -23,6 +24,8 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(backend: ConfLike, options: { watch?: boolean } = {}): SettingsStore {
+  privateDir(path.dirname(backend.path));
+  privateFile(backend.path);
   const listeners = new Set<(state: PersistedState) => void>();
   let cache: PersistedState | null = null;
   let lastWritten = '';
@@ -38,6 +41,8 @@ export function createSettingsStore(backend: ConfLike, options: { watch?: boolea
   const persist = (state: PersistedState) => {
     lastWritten = JSON.stringify(state);
     backend.store = JSON.parse(lastWritten) as Record<string, unknown>;
+    // The backend writes a new file each time (write + rename); whatever mode it chose, it is ours alone.
+    privateFile(backend.path);
   };
 
   const notify = (state: PersistedState) => {
@@ -49,7 +54,6 @@ export function createSettingsStore(backend: ConfLike, options: { watch?: boolea
   if (options.watch) {
     const dir = path.dirname(backend.path);
     const base = path.basename(backend.path);
-    fs.mkdirSync(dir, { recursive: true });
     watcher = fs.watch(dir, { persistent: false }, (_event, filename) => {
       if (filename && filename !== base) return;
       if (debounce) clearTimeout(debounce);

@@ -92,3 +92,42 @@ describe('custom headers', () => {
     expect(out.url).toBe('https://hooks.example.com');
   });
 });
+
+describe('credentials inside free text (not under a secret-looking key)', () => {
+  const clientToken = `pdmcp_${'Ab3_-'.repeat(8)}xyz`;
+  const accountKey = 'y_NbAkKc66ryYTWUXYEu';
+  const userKey = 'u+AbCdEfGhIjKlMnOpQr';
+  const oauth = 'pdus+_0XBPWQQ_b2b2060b-e7af-44a1-8ddf-9c56fedd8d4f';
+
+  it('removes this app\'s client tokens, PagerDuty REST keys and OAuth tokens from any string', () => {
+    const out = redactArgs({
+      note: `Configured the client with ${clientToken}; the REST key is ${accountKey} (user key ${userKey}).`,
+      details: { text: [`token: ${oauth}`] },
+    });
+    const text = JSON.stringify(out);
+    for (const secret of [clientToken, accountKey, userKey, oauth]) expect(text).not.toContain(secret);
+    expect(out.note).toBe('Configured the client with [redacted]; the REST key is [redacted] (user key [redacted]).');
+  });
+
+  it('leaves ordinary ids, hashes and words alone', () => {
+    const args = { incident_id: 'Q1W2E3R4T5Y6U7', service_id: 'PSVC001', incident_key: 'baf7cf21b1da41b4b0221008339ff357', note: 'Internationalization of the checkout page', uuid: 'b2b2060b-e7af-44a1-8ddf-9c56fedd8d4f' };
+    expect(redactArgs(args)).toEqual(args);
+  });
+
+  it('is what the log scrubber does too', async () => {
+    const { scrub } = await import('../../../../src/main/core/log');
+    expect(scrub(`GET failed for ${clientToken} with ${accountKey} and ${oauth}`)).toBe('GET failed for [redacted] with [redacted] and [redacted]');
+  });
+});
+
+describe('maskSecrets (the ask prompt)', () => {
+  it('keeps everything complete and masks only secrets, saying where', async () => {
+    const { maskSecrets } = await import('../../../../src/main/core/audit');
+    const long = 'x'.repeat(5000);
+    const ids = Array.from({ length: 120 }, (_, i) => `P${i}`);
+    expect(maskSecrets({ ids, long, config: { api_key: 'abc', nested: [{ note: 'key y_NbAkKc66ryYTWUXYEu' }] }, incident_key: 'dedup-1' })).toEqual({
+      value: { ids, long, config: { api_key: '[redacted]', nested: [{ note: 'key [redacted]' }] }, incident_key: 'dedup-1' },
+      masked: ['config.api_key', 'config.nested[0].note'],
+    });
+  });
+});

@@ -23,7 +23,7 @@ beforeAll(async () => {
   mcp = await connectMcp(t.url, token);
   await t.call('tools.setState', { names: ['manage_incidents', 'create_incident'], state: 'approved' });
   // 60 open incidents to act on at once.
-  const incidents = sim.db.collection<Record<string, unknown>>('incidents');
+  const incidents = sim.db.collection<{ id: string; status?: string } & Record<string, unknown>>('incidents');
   const template = [...incidents.values()].find((i) => i.status === 'triggered')!;
   for (let i = 0; i < 60; i++) {
     const id = `PBULK${String(i).padStart(3, '0')}`;

@@ -63,3 +63,35 @@ describe('settings store', () => {
     store.close();
   });
 });
+
+describe('privacy of the data folder', () => {
+  it.skipIf(process.platform === 'win32')('keeps the settings file 0600 and its folder 0700, also when an older version left them open', () => {
+    const dir = path.join(tmp(), 'data');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, '{}', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const store = createSettingsStore(createConfBackend(dir));
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(store.filePath)).toBe(0o600);
+    store.update((s) => {
+      s.settings.askTimeoutSeconds = 42;
+    });
+    expect(mode(store.filePath)).toBe(0o600);
+    store.close();
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps log files 0600 in a 0700 folder', async () => {
+    const { createLogger } = await import('../../../../src/main/core/log');
+    const dir = path.join(tmp(), 'logs');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, '', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const log = createLogger({ file });
+    log.info('hello');
+    await expect.poll(() => fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});
