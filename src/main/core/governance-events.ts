@@ -8,6 +8,7 @@ const snapshot = (st: PersistedState) => ({
   toolsets: JSON.stringify(st.governance.toolsets),
   profiles: JSON.stringify(st.governance.profiles),
   clients: JSON.stringify(st.governance.clients),
+  rules: JSON.stringify(st.governance.rules),
 });
 
 /** Returns the listener to call with each new state; it emits `tools.changed` / `clients.changed` as needed. */
@@ -15,7 +16,7 @@ export function governanceAnnouncer(events: EventBus, initial: PersistedState): 
   let seen = snapshot(initial);
   return (st) => {
     const next = snapshot(st);
-    const reasons = (['tools', 'toolsets', 'profiles'] as const).filter((k) => next[k] !== seen[k]);
+    const reasons = (['tools', 'toolsets', 'profiles', 'rules'] as const).filter((k) => next[k] !== seen[k]);
     if (reasons.length) events.emit('tools.changed', { reason: reasons.map((r) => (r === 'tools' ? 'state' : r)).join(',') });
     if (next.clients !== seen.clients) events.emit('clients.changed', {});
     seen = next;

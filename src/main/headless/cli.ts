@@ -11,6 +11,7 @@ import { defaultDataDir } from './paths';
 import { auditCommand } from './cli-commands/audit';
 import { clientsCommand } from './cli-commands/clients';
 import { profilesCommand } from './cli-commands/profiles';
+import { rulesCommand } from './cli-commands/rules';
 import { CliError, UsageError, type CliIo } from './cli-commands/shared';
 import { toolsCommand } from './cli-commands/tools';
 import { toolsetsCommand } from './cli-commands/toolsets';
@@ -28,6 +29,10 @@ export const USAGE = `Usage: pagerduty-mcp-cli [--data-dir DIR] <command>
   clients list [--json]
   clients add NAME --profile P           clients bind NAME --profile P
   clients rotate NAME                    clients revoke NAME       clients rename NAME NEW
+  rules list [--tool NAME] [--json]
+  rules add TOOL ARGUMENT is VALUE|more-than N|is-set [--action ask|deny]
+  rules update ID [is VALUE|more-than N|is-set] [--action ask|deny]
+  rules delete ID
   audit tail [-n N] [--json]             audit verify
   audit export --format jsonl|csv --out FILE
   help
@@ -58,6 +63,8 @@ export async function main(argv: string[], io: CliIo = processIo, options: { cat
         tools: { type: 'string' },
         toolsets: { type: 'string' },
         profile: { type: 'string' },
+        tool: { type: 'string' },
+        action: { type: 'string' },
         n: { type: 'string', short: 'n' },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -93,6 +100,9 @@ export async function main(argv: string[], io: CliIo = processIo, options: { cat
         break;
       case 'clients':
         clientsCommand(cmd);
+        break;
+      case 'rules':
+        rulesCommand(cmd);
         break;
       case 'audit':
         await auditCommand(cmd);
