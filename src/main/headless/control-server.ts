@@ -67,7 +67,7 @@ export function staticFileOf(pathname: string): string | null {
   } catch {
     return null;
   }
-  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null;
+  if (/[\p{Cc}\\]/u.test(decoded)) return null;
   return decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
 }
 

@@ -69,7 +69,7 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
   if (!client) return { kind: 'unknown_tool' };
   const known = access.kind === 'unknown' ? null : access.tool;
   /** The argument rule that decided this call, recorded in every entry that follows it. */
-  let rule: string | undefined;
+  let rule: string | undefined = undefined;
 
   const entry = (decision: AuditDecision, outcome: AuditOutcome, message: string | null, extra: Partial<AuditInput> = {}): AuditInput => ({
     time,

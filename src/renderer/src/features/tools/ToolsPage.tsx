@@ -5,6 +5,7 @@ import type { ApprovalState, DefaultClassification, ToolView } from '../../../..
 import { Badge, ErrorText, LABELS, Loading, plural, useAction, useBridge, useEvent, useQuery } from '../../ui';
 import { areasOf, countByState, EMPTY_TOOL_FILTER, filterTools, pruneSelection, toggleAll, toggleOne, type ToolFilter } from './filters';
 import { AddToToolset } from './AddToToolset';
+import { RulesEditor } from './RulesEditor';
 import { ToolsetsEditor } from './ToolsetsEditor';
 
 const STATES: ApprovalState[] = ['approved', 'ask_each_time', 'pending_review', 'denied'];
@@ -137,6 +138,7 @@ export function ToolsPage() {
       </section>
 
       <ToolsetsEditor tools={all} />
+      <RulesEditor tools={all} />
     </div>
   );
 }

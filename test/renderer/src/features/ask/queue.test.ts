@@ -10,6 +10,12 @@ const prompt = (id: string, requestedAt: string): AskPrompt => ({
   toolTitle: 'Manage incidents',
   toolClass: 'write',
   args: {},
+  argsHash: '0'.repeat(64),
+  masked: [],
+  ignored: [],
+  labels: [],
+  reason: 'This tool is set to ask each time.',
+  grantMinutes: 15,
   requestedAt,
   expiresAt: '2026-01-10T12:05:00Z',
 });
