@@ -58,6 +58,8 @@ export function editTomlText(file: string, text: string | null, mapKey: string, 
       : `it could not be edited safely (${describeTomlError(error)})`;
     throw new ContractError('config_invalid', `${file} was left unchanged because ${why}. Or paste the snippet by hand.`);
   }
+  // toml_edit writes the parent table's header too when it creates the map; a person would not.
+  if (map === undefined) out = out.replace(new RegExp(`^\\[${mapKey}\\]\\n\\n(?=\\[${mapKey}\\.)`, 'm'), '');
   if (original.includes('\r\n') && !out.includes('\r\n')) out = out.replace(/\n/g, '\r\n');
   if (original.startsWith('\uFEFF')) out = `\uFEFF${out}`;
   return out;
@@ -65,5 +67,5 @@ export function editTomlText(file: string, text: string | null, mapKey: string, 
 
 /** The whole document as TOML, for a paste-in snippet. */
 export function tomlDocument(mapKey: string, name: string, entry: Record<string, unknown>): string {
-  return editTomlText('(snippet)', null, mapKey, name, entry).replace(new RegExp(`^\\[${mapKey}\\]\\r?\\n\\r?\\n`), '');
+  return editTomlText('(snippet)', null, mapKey, name, entry);
 }

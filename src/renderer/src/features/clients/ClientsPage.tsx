@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AccessProfile, ClientView } from '../../../../shared/model';
 import { Badge, Dialog, ErrorText, Field, formatRelative, Loading, useAction, useBridge, useEvent, useQuery } from '../../ui';
+import { revokeEffect, rotateEffect } from './effects';
 import { ProfilesEditor } from './ProfilesEditor';
 import { TokenDialog } from './TokenDialog';
 
@@ -116,6 +117,7 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
   const c = props.client;
   const [rename, setRename] = useState<string | null>(null);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [confirmRotate, setConfirmRotate] = useState(false);
   const action = useAction();
   return (
     <>
@@ -175,13 +177,7 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
                 type="button"
                 className="button-secondary button-small"
                 aria-label={`Rotate token of ${c.name}`}
-                onClick={() =>
-                  void action.run('rotate', async () => {
-                    const r = await bridge.invoke('clients.rotate', { id: c.id });
-                    props.onChange(r.client);
-                    props.onToken(r.client, r.token);
-                  })
-                }
+                onClick={() => setConfirmRotate(true)}
               >
                 Rotate token
               </button>
@@ -199,9 +195,33 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
           </td>
         </tr>
       )}
+      {confirmRotate && (
+        <Dialog title={`Rotate the token of ${c.name}?`} onClose={() => setConfirmRotate(false)} testId="rotate-dialog">
+          <p>{rotateEffect(c)}</p>
+          <div className="dialog-foot">
+            <button type="button" className="button-secondary" onClick={() => setConfirmRotate(false)} data-autofocus>
+              Keep the token
+            </button>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() =>
+                void action.run('rotate', async () => {
+                  const r = await bridge.invoke('clients.rotate', { id: c.id });
+                  setConfirmRotate(false);
+                  props.onChange(r.client);
+                  props.onToken(r.client, r.token);
+                })
+              }
+            >
+              Rotate token
+            </button>
+          </div>
+        </Dialog>
+      )}
       {confirmRevoke && (
         <Dialog title={`Revoke ${c.name}?`} onClose={() => setConfirmRevoke(false)} testId="revoke-dialog">
-          <p>Its token stops working at once and its open sessions are closed. This cannot be undone; create a new client to connect again.</p>
+          <p>{revokeEffect(c)}</p>
           <div className="dialog-foot">
             <button type="button" className="button-secondary" onClick={() => setConfirmRevoke(false)} data-autofocus>
               Keep it
