@@ -150,7 +150,6 @@ async function install(cmd: Cmd, keychain: ClientTokenKeychain, clientId: string
   const serverName = typeof cmd.flags['server-name'] === 'string' ? cmd.flags['server-name'] : 'pagerduty';
   const input = setupInput(host(cmd), clientId, token, serverName);
   const target = { ...input, app, placement: choosePlacement(app, requested, input) };
-  const title = CLIENT_SPECS[app].title;
   const plan = await planInstall(target);
   if (plan.diff) say(plan.diff.trimEnd());
   if (cmd.flags['dry-run']) return say(plan.action === 'unchanged' ? `${plan.path} already has this entry; nothing to change.` : `Nothing written (--dry-run). This would ${plan.action === 'update' ? 'update the existing' : 'add the'} "${serverName}" entry in ${plan.path}.`);

@@ -1,6 +1,6 @@
 // "Add to …" in two steps: first the exact change to the client's config file as a diff, then the
 // write; afterwards one click puts the file back from the backup the core kept.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientSetup, InstallOutcome, InstallPreview } from '../../../../shared/client-configs';
 import { ErrorText, useAction, useBridge } from '../../ui';
 
@@ -32,6 +32,9 @@ export function InstallPanel(props: { setup: ClientSetup; token: string }) {
   const [done, setDone] = useState<InstallOutcome | null>(null);
   const [undone, setUndone] = useState<string | null>(null);
   const action = useAction();
+  const previewRef = useRef<HTMLElement>(null);
+  // The dialog scrolls: bring the change (and its Write button) into view when it appears.
+  useEffect(() => previewRef.current?.scrollIntoView?.({ block: 'nearest' }), [preview]);
   const args = { app: setup.app, token: props.token, serverName: 'pagerduty', placement: setup.placement };
 
   const showPreview = () =>
@@ -61,7 +64,7 @@ export function InstallPanel(props: { setup: ClientSetup; token: string }) {
         <span className="muted small">{setup.afterwards}</span>
       </div>
       {preview && (
-        <section className="install-preview" data-testid="install-preview" aria-label={`Change to ${setup.title}’s config`}>
+        <section ref={previewRef} className="install-preview" data-testid="install-preview" aria-label={`Change to ${setup.title}’s config`}>
           <p role="status">{SAYS[preview.action](preview.path)}</p>
           {preview.diff && <DiffView diff={preview.diff} />}
           <div className="actions">
