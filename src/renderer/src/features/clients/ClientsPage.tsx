@@ -196,51 +196,56 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
         </tr>
       )}
       {confirmRotate && (
-        <Dialog title={`Rotate the token of ${c.name}?`} onClose={() => setConfirmRotate(false)} testId="rotate-dialog">
-          <p>{rotateEffect(c)}</p>
-          <div className="dialog-foot">
-            <button type="button" className="button-secondary" onClick={() => setConfirmRotate(false)} data-autofocus>
-              Keep the token
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() =>
-                void action.run('rotate', async () => {
-                  const r = await bridge.invoke('clients.rotate', { id: c.id });
-                  setConfirmRotate(false);
-                  props.onChange(r.client);
-                  props.onToken(r.client, r.token);
-                })
-              }
-            >
-              Rotate token
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={`Rotate the token of ${c.name}?`}
+          effect={rotateEffect(c)}
+          keepLabel="Keep the token"
+          doLabel="Rotate token"
+          testId="rotate-dialog"
+          onKeep={() => setConfirmRotate(false)}
+          onDo={() =>
+            action.run('rotate', async () => {
+              const r = await bridge.invoke('clients.rotate', { id: c.id });
+              setConfirmRotate(false);
+              props.onChange(r.client);
+              props.onToken(r.client, r.token);
+            })
+          }
+        />
       )}
       {confirmRevoke && (
-        <Dialog title={`Revoke ${c.name}?`} onClose={() => setConfirmRevoke(false)} testId="revoke-dialog">
-          <p>{revokeEffect(c)}</p>
-          <div className="dialog-foot">
-            <button type="button" className="button-secondary" onClick={() => setConfirmRevoke(false)} data-autofocus>
-              Keep it
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() =>
-                void action.run('revoke', async () => {
-                  props.onChange(await bridge.invoke('clients.revoke', { id: c.id }));
-                  setConfirmRevoke(false);
-                })
-              }
-            >
-              Revoke client
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={`Revoke ${c.name}?`}
+          effect={revokeEffect(c)}
+          keepLabel="Keep it"
+          doLabel="Revoke client"
+          testId="revoke-dialog"
+          onKeep={() => setConfirmRevoke(false)}
+          onDo={() =>
+            action.run('revoke', async () => {
+              props.onChange(await bridge.invoke('clients.revoke', { id: c.id }));
+              setConfirmRevoke(false);
+            })
+          }
+        />
       )}
     </>
+  );
+}
+
+/** A destructive action's question: what it breaks, the safe choice focused first. */
+function ConfirmDialog(props: { title: string; effect: string; keepLabel: string; doLabel: string; testId: string; onKeep: () => void; onDo: () => unknown }) {
+  return (
+    <Dialog title={props.title} onClose={props.onKeep} testId={props.testId}>
+      <p>{props.effect}</p>
+      <div className="dialog-foot">
+        <button type="button" className="button-secondary" onClick={props.onKeep} data-autofocus>
+          {props.keepLabel}
+        </button>
+        <button type="button" className="button-danger" onClick={() => void props.onDo()}>
+          {props.doLabel}
+        </button>
+      </div>
+    </Dialog>
   );
 }
