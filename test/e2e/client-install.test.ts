@@ -42,6 +42,7 @@ describe('token dialog: every client, token out of the file, preview, undo', () 
     await page.getByRole('button', { name: 'Create client' }).click();
     await dialog().waitFor();
     token = (await page.getByTestId('client-token').textContent())!;
+    await dialog().getByRole('tab', { name: 'Cline' }).waitFor(); // the configurations arrive from the core
     const tabs = await dialog().getByRole('tab').allTextContents();
     expect(tabs).toEqual(['Claude Desktop', 'Claude Code', 'Cursor', 'VS Code', 'Windsurf', 'Codex CLI', 'Gemini CLI', 'Zed', 'Cline']);
     expect(await dialog().getByRole('radio', { name: /Token in the keychain/ }).isChecked()).toBe(true);

@@ -34,7 +34,10 @@ export function InstallPanel(props: { setup: ClientSetup; token: string }) {
   const action = useAction();
   const previewRef = useRef<HTMLElement>(null);
   // The dialog scrolls: bring the change (and its Write button) into view when it appears.
-  useEffect(() => previewRef.current?.scrollIntoView?.({ block: 'nearest' }), [preview]);
+  useEffect(() => {
+    // (no return: newer browsers answer scrollIntoView with a promise, which React would take for a cleanup)
+    void previewRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [preview]);
   const args = { app: setup.app, token: props.token, serverName: 'pagerduty', placement: setup.placement };
 
   const showPreview = () =>
