@@ -84,8 +84,12 @@ export function clientHandlers(deps: {
     },
     'clients.install': async ({ baseHash, ...args }) => {
       const { client, target: t } = target(args);
-      // The helper reads the token from the keychain, so it must be there before the config points at it.
-      if (t.placement === 'keychain') await keychain.store(client.id, args.token);
+      // The helper reads the token from the keychain, so it must be there before the config points at it;
+      // planning first means a file we would refuse leaves no keychain copy behind.
+      if (t.placement === 'keychain') {
+        await planInstall(t);
+        await keychain.store(client.id, args.token);
+      }
       return installClientConfig({ ...t, baseHash, journal });
     },
     'clients.undoInstall': async ({ installId }) => journal.undo(installId),
