@@ -165,7 +165,7 @@ describe('issue 6 journey in the window', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deny');
     expect(await focusStaysInDialog(page, 12)).toBe(true);
     await screenshot(page, 'journey-ask-light');
-    await ask.getByRole('button', { name: 'Approve' }).click();
+    await ask.getByRole('button', { name: 'Approve', exact: true }).click();
     const approved = await first;
     expect(approved.isError, text(approved)).toBeFalsy();
     await ask.waitFor({ state: 'detached' });

@@ -165,7 +165,10 @@ describe('gateway', () => {
   it('asks each time: the app approves one call and declines another', async () => {
     await t.call('tools.setState', { names: ['get_incident'], state: 'ask_each_time' });
     const a = await connectMcp(t.url, responderToken);
+    // Counted when the prompt shows: before it, the app looks up the incident's title (read-only) for the person.
+    let atPrompt = 0;
     const off = t.core.events.on('ask.requested', (prompt) => {
+      atPrompt = sim.requests.length;
       void t.call('ask.decide', { id: prompt.id, approve: prompt.args.incident_id === '1', argsHash: prompt.argsHash });
     });
     try {
@@ -173,11 +176,10 @@ describe('gateway', () => {
       const yes = await a.client.callTool({ name: 'get_incident', arguments: { incident_id: '1' } });
       expect(yes.isError).toBeFalsy();
       expect(await lastAudit('get_incident')).toMatchObject({ decision: 'ask_approved', outcome: 'ok' });
-      const before = sim.requests.length;
       const no = await a.client.callTool({ name: 'get_incident', arguments: { incident_id: '2' } });
       expect(no.isError).toBe(true);
       expect(textOf(no)).toMatch(/declined/);
-      expect(sim.requests.length).toBe(before);
+      expect(sim.requests.length).toBe(atPrompt);
       expect(await lastAudit('get_incident')).toMatchObject({ decision: 'ask_denied', outcome: 'refused' });
       expect(t.notifications.some((n) => n.actionLabel === 'Review' && n.title.includes('Claude Code'))).toBe(true);
       expect(await t.call('ask.list', {})).toEqual([]);

@@ -133,8 +133,10 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
 
   // 5b. argument rules, on the parsed arguments: a deny refuses here; an ask waits for the person at step 8.
   const verdict = deps.governance.ruleVerdict(tool.name, parsed.data);
-  rule = verdict?.text;
-  if (verdict?.action === 'deny') return refuse('rule_denied', ruleDenied(tool.name, verdict.text));
+  if (verdict?.action === 'deny') {
+    rule = verdict.text;
+    return refuse('rule_denied', ruleDenied(tool.name, verdict.text));
+  }
 
   // 6. paused: the person switched the gateway off for now.
   if (deps.isPaused()) return refuse('paused', PAUSED);
@@ -148,6 +150,7 @@ export async function runToolCall(deps: ChainDeps, req: ToolCallRequest): Promis
   // app, unless they approved this client's calls of this tool for a while.
   let decision: AuditDecision = 'allowed';
   const asking = access.state === 'ask_each_time' || verdict?.action === 'ask';
+  if (asking) rule = verdict?.text;
   if (asking && deps.asks.grantFor(client.id, client.tokenHash, tool.name)) {
     decision = 'ask_granted';
   } else if (asking) {
