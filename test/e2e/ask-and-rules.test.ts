@@ -47,7 +47,15 @@ describe('the ask prompt in the window', () => {
     await ask.waitFor({ timeout: 15_000 });
     const args = page.getByTestId('ask-args');
     const shown = (await args.textContent())!;
-    for (const i of all) expect(shown).toContain(`"${i.id}",  ← #${i.incident_number} ${i.title}`.replace(`${all.at(-1)!.id}",`, `${all.at(-1)!.id}"`));
+    // Each id on its own line with its name (or, on a very loaded machine, that its 2 s lookup ran out).
+    const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+    const named = all.filter((i) => {
+      const line = shown.split('\n').find((l) => l.includes(`"${i.id}"`))!;
+      const name = `#${i.incident_number} ${escape(i.title)}`;
+      expect(line, i.id).toMatch(new RegExp(`"${i.id}",?  ← (${name}|\\(lookup timed out\\))$`));
+      return line.includes(`#${i.incident_number} `);
+    });
+    expect(named.length).toBeGreaterThan(0);
     expect(shown).toContain(JSON.stringify(resolution));
     expect(await page.getByTestId('ask-reason').textContent()).toBe('Your argument rule asks first: manage_incidents: status = resolved → ask each time.');
     // All of it is reachable: the view scrolls rather than cutting anything off.

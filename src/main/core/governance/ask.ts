@@ -1,8 +1,7 @@
 // Ask-each-time: a call to such a tool (or one an argument rule asks about) waits here while the app
 // shows the person the request — the complete arguments, bound to their hash. The app's decision
 // (ask.decide, with that hash) resolves it; silence past the timeout, or the client giving up, refuses it.
-// "Approve for this client for 15 minutes" leaves a grant here: in memory only, so it ends on time, when
-// revoked, when the client's token changes, or when the app quits.
+// "Approve for this client for 15 minutes" also leaves a grant (grants.ts).
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract';
 import type { AskGrant, AskIdLabel, AskPrompt } from '../../../shared/model';
@@ -11,8 +10,9 @@ import type { ToolDefinition } from '../catalog';
 import type { EventBus } from '../events';
 import type { Platform } from '../platform';
 import { argsHash } from './args-hash';
+import { createAskGrants } from './grants';
 
-export const GRANT_MINUTES = 15;
+export { GRANT_MINUTES } from './grants';
 const MAX_IGNORED = 20;
 
 export type AskAnswer = {
@@ -73,44 +73,8 @@ export function createAskQueue(options: {
   clientLive?: (clientId: string, tokenHash: string) => boolean;
 }): AskQueue {
   const waiting = new Map<string, { prompt: AskPrompt; tokenHash: string; settle: (answer: AskAnswer) => void }>();
-  const granted = new Map<string, { grant: AskGrant; tokenHash: string; timer: NodeJS.Timeout }>();
-  const grantMs = options.grantMs ?? GRANT_MINUTES * 60_000;
-  const clientLive = options.clientLive ?? (() => true);
-
-  const grantList = () => [...granted.values()].map((g) => g.grant);
-  const announceGrants = () => options.events.emit('ask.grantsChanged', grantList());
-  const endGrant = (id: string) => {
-    const g = granted.get(id);
-    if (!g) return false;
-    clearTimeout(g.timer);
-    granted.delete(id);
-    return true;
-  };
-  const addGrant = (prompt: AskPrompt, tokenHash: string) => {
-    for (const [id, g] of granted) if (g.grant.clientId === prompt.clientId && g.grant.tool === prompt.tool) endGrant(id);
-    const now = Date.now();
-    const grant: AskGrant = {
-      id: randomUUID(),
-      clientId: prompt.clientId,
-      clientName: prompt.clientName,
-      tool: prompt.tool,
-      grantedAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + grantMs).toISOString(),
-    };
-    const timer = setTimeout(() => {
-      if (endGrant(grant.id)) announceGrants();
-    }, grantMs);
-    timer.unref();
-    granted.set(grant.id, { grant, tokenHash, timer });
-    announceGrants();
-  };
-  const prune = () => {
-    let changed = false;
-    for (const [id, g] of granted) {
-      if (Date.parse(g.grant.expiresAt) <= Date.now() || !clientLive(g.grant.clientId, g.tokenHash)) changed = endGrant(id) || changed;
-    }
-    if (changed) announceGrants();
-  };
+  const grants = createAskGrants({ events: options.events, grantMs: options.grantMs, clientLive: options.clientLive });
+  const grantMs = grants.grantMs;
 
   return {
     ask({ clientId, clientName, tokenHash, tool, args, sent, labels = [], reason }, timeoutMs, signal) {
@@ -166,7 +130,7 @@ export function createAskQueue(options: {
       if (hash !== entry.prompt.argsHash) {
         throw new ContractError('args_mismatch', 'These are not the arguments this request is waiting with. Reload the prompt and decide on what it shows.', 'argsHash');
       }
-      if (approve && grant) addGrant(entry.prompt, entry.tokenHash);
+      if (approve && grant) grants.add(entry.prompt, entry.tokenHash);
       entry.settle({ approved: approve, reason: 'decided', argsHash: entry.prompt.argsHash, granted: approve && grant });
     },
     list: () => [...waiting.values()].map((w) => w.prompt),
@@ -175,21 +139,11 @@ export function createAskQueue(options: {
     },
     cancelAll() {
       for (const w of [...waiting.values()]) w.settle({ approved: false, reason: 'cancelled', argsHash: w.prompt.argsHash, granted: false });
-      for (const id of [...granted.keys()]) endGrant(id);
+      grants.clear();
     },
-    grantFor(clientId, tokenHash, tool) {
-      prune();
-      for (const g of granted.values()) if (g.grant.clientId === clientId && g.grant.tool === tool && g.tokenHash === tokenHash) return g.grant;
-      return null;
-    },
-    grants() {
-      prune();
-      return grantList();
-    },
-    revokeGrant(id) {
-      if (!endGrant(id)) throw new ContractError('not_found', 'That approval has already ended.');
-      announceGrants();
-    },
-    pruneGrants: prune,
+    grantFor: grants.grantFor,
+    grants: grants.list,
+    revokeGrant: grants.revoke,
+    pruneGrants: grants.prune,
   };
 }

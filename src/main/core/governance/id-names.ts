@@ -8,7 +8,7 @@ type Kind = AskIdLabel['kind'];
 
 export const MAX_LOOKUPS = 25;
 export const LOOKUP_TIMEOUT_MS = 2_000;
-const CONCURRENCY = 5;
+const CONCURRENCY = 8;
 const MAX_DEPTH = 4;
 
 // Argument names the catalog uses for ids: incident_id(s), assignee_user_id, escalation_policy_ids, …

@@ -62,12 +62,18 @@ describe('the ask prompt', () => {
     expect(prompt.masked).toEqual([]);
     expect(prompt.reason).toBe('Your argument rule asks first: manage_incidents: status = resolved → ask each time.');
     expect(prompt.argsHash).toBe(argsHash(prompt.args));
-    // Names, looked up read-only and within bounds: the first 25, the rest said to be skipped.
+    // Names, looked up read-only and within bounds: the first 25 (on a loaded machine some may run out of
+    // the 2 s and say so), the rest said to be skipped.
     expect(prompt.labels).toHaveLength(60);
     expect(prompt.labels[0]).toEqual({ path: 'incident_ids[0]', kind: 'incident', id: 'PBULK000', label: '#1000 Disk full on node 0', error: null });
-    expect(prompt.labels[24]!.label).toBe('#1024 Disk full on node 24');
-    expect(prompt.labels[25]).toMatchObject({ id: 'PBULK025', label: null, error: 'not looked up (only the first 25 ids are)' });
-    expect(sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/incidents/PBULK'))).toHaveLength(25);
+    prompt.labels.slice(0, 25).forEach((l, i) => {
+      expect(l).toMatchObject({ path: `incident_ids[${i}]`, id: incidentIds[i] });
+      expect(l.label === `#${1000 + i} Disk full on node ${i}` || l.error === 'lookup timed out', JSON.stringify(l)).toBe(true);
+    });
+    prompt.labels.slice(25).forEach((l, i) => expect(l).toMatchObject({ id: incidentIds[25 + i], label: null, error: 'not looked up (only the first 25 ids are)' }));
+    const lookedUp = sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/incidents/PBULK')).map((r) => r.path.slice('/incidents/'.length));
+    expect(lookedUp.length).toBeLessThanOrEqual(25);
+    expect(lookedUp.every((id) => incidentIds.indexOf(id) < 25)).toBe(true);
 
     // An approval for other arguments is refused and the prompt keeps waiting.
     const other = argsHash({ ...prompt.args, incident_ids: incidentIds.slice(0, 59) });
