@@ -5,7 +5,7 @@
 // full 16 × 1,000; CI runs a short form.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditFilter } from '../../src/shared/model';
 import { resultText, startProofRig, type ProofRig } from '../support/proof';

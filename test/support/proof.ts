@@ -2,8 +2,7 @@
 // keychain, the real audit log, the gateway on a free port) connected to the PagerDuty simulator through
 // the 'connection.saveApiKey' handler, with one client per caller bound to a profile holding every
 // toolset, and the SDK's real Client over Streamable HTTP.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { CoreOptions } from '../../src/main/core';
 import type { ApprovalState } from '../../src/shared/model';
 import { connectSimulator, startTestCore, type TestCore } from '../main/core/helpers';
