@@ -33,8 +33,13 @@ export interface ToolServerOptions {
   signal: AbortSignal;
 }
 
+/** Errors we raise ourselves go out as they are (a tool name may look like anything, JSON included). */
+const ours = new WeakSet<Error>();
+
 export function unknownToolError(name: string): ProtocolError {
-  return new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+  const error = new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+  ours.add(error);
+  return error;
 }
 
 /** The visible tools of a client as tools/list items, in governance's deterministic (alphabetical) order. */
@@ -44,6 +49,12 @@ export function listedTools(options: Pick<ToolServerOptions, 'clientId' | 'gover
 }
 
 const CallParams = z.object({ name: z.string().min(1), arguments: z.record(z.string(), z.unknown()).optional() });
+const CALL_HINT = 'Send "name" as the tool\'s name from tools/list and "arguments" as an object.';
+const listIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.map(String).join('.') : 'params'}: ${i.message}`)
+    .join('; ');
 
 /**
  * A tools/call whose params are malformed gets one readable sentence instead of the SDK's raw zod issue
@@ -51,22 +62,41 @@ const CallParams = z.object({ name: z.string().min(1), arguments: z.record(z.str
  */
 function malformedCall(params: unknown): string | null {
   const parsed = CallParams.safeParse(params ?? {});
-  if (parsed.success) return null;
-  const issues = parsed.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? i.path.join('.') : 'params'}: ${i.message}`)
-    .join('; ');
-  return `Invalid tools/call request (${issues}). Send "name" as the tool's name from tools/list and "arguments" as an object.`;
+  return parsed.success ? null : `Invalid tools/call request (${listIssues(parsed.error.issues)}). ${CALL_HINT}`;
+}
+
+/**
+ * The SDK reports other malformed requests (an `initialize` without a protocolVersion, say) with the
+ * schema's issue list as JSON in the message; the same facts, as one sentence, under -32602.
+ */
+function readable(method: string, error: unknown): unknown {
+  if (!(error instanceof Error) || ours.has(error)) return error;
+  const text = error.message;
+  const start = text.indexOf('[');
+  if (start < 0) return error;
+  let issues: unknown;
+  try {
+    issues = JSON.parse(text.slice(start));
+  } catch {
+    return error;
+  }
+  const wellFormed = (i: unknown): i is { path: PropertyKey[]; message: string } =>
+    !!i && typeof i === 'object' && Array.isArray((i as { path?: unknown }).path) && typeof (i as { message?: unknown }).message === 'string';
+  if (!Array.isArray(issues) || !issues.length || !issues.every(wellFormed)) return error;
+  return new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid ${method} request (${listIssues(issues)}).`);
 }
 
 class ToolServer extends Server {
   protected override _wrapHandler(method: string, handler: (request: JSONRPCRequest, ctx: ServerContext) => Promise<Result>) {
     const wrapped = super._wrapHandler(method, handler);
-    if (method !== 'tools/call') return wrapped;
     return async (request: JSONRPCRequest, ctx: ServerContext) => {
-      const problem = malformedCall(request.params);
+      const problem = method === 'tools/call' ? malformedCall(request.params) : null;
       if (problem) throw new ProtocolError(ProtocolErrorCode.InvalidParams, problem);
-      return wrapped(request, ctx);
+      try {
+        return await wrapped(request, ctx);
+      } catch (error) {
+        throw readable(method, error);
+      }
     };
   }
 }
