@@ -1,8 +1,10 @@
 // The stdio bridge for clients whose config only takes a command (Claude Desktop):
 //   PDMCP_CLIENT_TOKEN=… node bridge.js --url http://127.0.0.1:7428/mcp
-// It relays JSON-RPC between stdio and the gateway untouched. The token comes from the environment,
-// never argv (ps shows argv to every user). If the app restarts, the bridge waits, opens a new session
-// with the client's remembered initialize, and carries on, so the client does not notice.
+// It relays JSON-RPC between stdio and the gateway untouched, in either protocol era (a 2026-07-28
+// request carries its own `_meta`, from which the SDK's transport derives the headers). The token comes
+// from the environment, never argv (ps shows argv to every user). If the app restarts, the bridge waits,
+// opens a new session with the client's remembered initialize (2025 era; 2026-07-28 needs none), and
+// carries on, so the client does not notice.
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import {
