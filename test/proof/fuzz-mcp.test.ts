@@ -6,20 +6,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/main/core/catalog';
-import { authArb, fuzzRuns, fuzzTimeout, hostArb, jsonValue, notJson, originArb, rawHttp, type RawResponse } from '../support/fuzz';
+import { authArb, fuzzRuns, fuzzTimeout, hostArb, jsonValue, mcpPost, notJson, originArb, rawHttp, type RawResponse } from '../support/fuzz';
 import { startProofRig, type ProofRig } from '../support/proof';
-import { MCP_ERAS, MODERN_REVISION, type McpEra } from '../main/core/helpers';
+import { MCP_ERAS, MODERN_REVISION, withEnvelope, type McpEra } from '../main/core/helpers';
 
 let rig: ProofRig;
 let port: number;
 let token: string;
 let sessionId: string;
 const PROTOCOL = '2025-06-18';
-const ENVELOPE = {
-  'io.modelcontextprotocol/protocolVersion': MODERN_REVISION,
-  'io.modelcontextprotocol/clientInfo': { name: 'fuzz', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
 const tools = new Map(catalog.map((t) => [t.name, t]));
 
 const initialize = (id: unknown = 1) =>
@@ -49,32 +44,8 @@ function eraHeaders(era: McpEra, message: unknown): Record<string, string | null
   return { 'mcp-protocol-version': MODERN_REVISION, 'mcp-method': method, 'mcp-name': name };
 }
 
-/** A 2026-07-28 body: the message with the per-request envelope in `params._meta` (where params is an object). */
-function withEnvelope(message: unknown): unknown {
-  if (Array.isArray(message)) return message.map(withEnvelope);
-  if (!message || typeof message !== 'object') return message;
-  const m = message as { params?: unknown };
-  if (m.params !== undefined && (m.params === null || typeof m.params !== 'object' || Array.isArray(m.params))) return message;
-  const params = (m.params ?? {}) as { _meta?: unknown };
-  const meta = params._meta && typeof params._meta === 'object' && !Array.isArray(params._meta) ? params._meta : {};
-  return { ...m, params: { ...params, _meta: { ...meta, ...ENVELOPE } } };
-}
-
 function post(body: string, extra: Record<string, string | null> = {}, era: McpEra = 'legacy', message?: unknown): Promise<RawResponse> {
-  return rawHttp({
-    port,
-    method: 'POST',
-    path: '/mcp',
-    headers: {
-      host: `127.0.0.1:${port}`,
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...eraHeaders(era, message),
-      ...extra,
-    },
-    body,
-  });
+  return mcpPost(port, token, body, { ...eraHeaders(era, message), ...extra });
 }
 
 /** The JSON-RPC messages in a response body, whether plain JSON or an SSE stream. */

@@ -72,6 +72,24 @@ export type McpEra = 'modern' | 'legacy';
 export const MCP_ERAS: readonly McpEra[] = ['modern', 'legacy'];
 export const MODERN_REVISION = '2026-07-28';
 
+/** The per-request `_meta` envelope a 2026-07-28 client puts on every request (for raw wire tests). */
+export const MODERN_ENVELOPE = {
+  'io.modelcontextprotocol/protocolVersion': MODERN_REVISION,
+  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
+
+/** A JSON-RPC message (or batch) as a 2026-07-28 client sends it: the envelope in `params._meta`, where params is an object. */
+export function withEnvelope(message: unknown): unknown {
+  if (Array.isArray(message)) return message.map(withEnvelope);
+  if (!message || typeof message !== 'object') return message;
+  const m = message as { params?: unknown };
+  if (m.params !== undefined && (m.params === null || typeof m.params !== 'object' || Array.isArray(m.params))) return message;
+  const params = (m.params ?? {}) as { _meta?: unknown };
+  const meta = params._meta && typeof params._meta === 'object' && !Array.isArray(params._meta) ? params._meta : {};
+  return { ...m, params: { ...params, _meta: { ...meta, ...MODERN_ENVELOPE } } };
+}
+
 export interface McpTestClient {
   client: Client;
   transport: StreamableHTTPClientTransport;

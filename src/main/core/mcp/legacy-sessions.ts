@@ -9,6 +9,7 @@ import { isInitializeRequest, type Server } from '@modelcontextprotocol/server';
 import type { Logger } from '../log';
 import type { ClientRecord } from '../settings';
 import { jsonRpcError } from './guard';
+import { tokenGone } from './token-binding';
 import { createToolServer, type ToolServerOptions } from './tool-server';
 
 export interface LegacySessionsOptions extends Omit<ToolServerOptions, 'clientId' | 'signal'> {
@@ -138,9 +139,9 @@ export function createLegacySessions(options: LegacySessionsOptions): LegacySess
     clientIds: () => new Set([...sessions.values()].map((s) => s.clientId)),
     refresh(signature) {
       for (const session of [...sessions.values()]) {
-        const client = options.governance.client(session.clientId);
-        if (!client || client.revoked || client.tokenHash !== session.tokenHash) {
-          void closeSession(session, client?.revoked ? 'client revoked' : 'token rotated');
+        const gone = tokenGone(options.governance, session.clientId, session.tokenHash);
+        if (gone) {
+          void closeSession(session, gone);
           continue;
         }
         const next = signature(session.clientId);

@@ -7,6 +7,7 @@ import { toNodeHandler, type NodeMcpRequestHandler } from '@modelcontextprotocol
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { Logger } from '../log';
 import type { ClientRecord } from '../settings';
+import { tokenGone } from './token-binding';
 import { createToolServer, type ToolServerOptions } from './tool-server';
 
 export interface ModernClientsOptions extends Omit<ToolServerOptions, 'clientId' | 'signal'> {
@@ -97,9 +98,9 @@ export function createModernClients(options: ModernClientsOptions): ModernClient
     clientIds: () => new Set([...byClient.values()].filter((e) => e.listens > 0).map((e) => e.clientId)),
     refresh(signature) {
       for (const entry of [...byClient.values()]) {
-        const client = options.governance.client(entry.clientId);
-        if (!client || client.revoked || client.tokenHash !== entry.tokenHash) {
-          void retire(entry, client?.revoked ? 'client revoked' : 'token rotated');
+        const gone = tokenGone(options.governance, entry.clientId, entry.tokenHash);
+        if (gone) {
+          void retire(entry, gone);
           continue;
         }
         const next = signature(entry.clientId);

@@ -6,8 +6,8 @@
 import { ProtocolError } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../src/shared/model';
-import { rawHttp, type RawResponse } from '../../../support/fuzz';
-import { connectMcp, connectSimulator, createSimulator, MCP_ERAS, MODERN_REVISION, startTestCore, type McpEra, type McpTestClient, type Simulator, type TestCore } from '../helpers';
+import { mcpPost, rawHttp, type RawResponse } from '../../../support/fuzz';
+import { connectMcp, connectSimulator, createSimulator, MCP_ERAS, MODERN_ENVELOPE, MODERN_REVISION, startTestCore, withEnvelope, type McpEra, type McpTestClient, type Simulator, type TestCore } from '../helpers';
 
 let sim: Simulator;
 let t: TestCore;
@@ -47,14 +47,6 @@ async function lastAudit(tool: string): Promise<AuditEntry> {
 }
 /** What a promise settled to within `ms`, or 'still pending' (so a stream that never closes fails fast). */
 const within = <T>(promise: Promise<T>, ms = 3000) => Promise.race([promise, new Promise<'still pending'>((r) => setTimeout(() => r('still pending'), ms))]);
-async function rejection(fn: () => Promise<unknown>): Promise<Error> {
-  try {
-    await fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 /** Exactly what a profile grants, worked out from the app's own lists (not from the gateway). */
 async function profileTools(profileId: string): Promise<string[]> {
   const profile = (await t.call('profiles.list', {})).find((p) => p.id === profileId)!;
@@ -67,26 +59,11 @@ async function profileTools(profileId: string): Promise<string[]> {
 
 /** One raw POST in either era's wire form: the 2026-07-28 `_meta` envelope and headers, or a 2025 session. */
 function rawCall(era: McpEra, token: string, method: string, params: Record<string, unknown>, sessionId?: string): Promise<RawResponse> {
-  const port = Number(new URL(t.url).port);
   const modern = era === 'modern';
-  const envelope = {
-    'io.modelcontextprotocol/protocolVersion': MODERN_REVISION,
-    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
-    'io.modelcontextprotocol/clientCapabilities': {},
-  };
   const name: Record<string, string> = typeof params.name === 'string' ? { 'mcp-name': params.name } : {};
-  return rawHttp({
-    port,
-    method: 'POST',
-    path: '/mcp',
-    headers: {
-      host: `127.0.0.1:${port}`,
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(modern ? { 'mcp-protocol-version': MODERN_REVISION, 'mcp-method': method, ...name } : { 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': sessionId ?? null }),
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 7, method, params: modern ? { ...params, _meta: envelope } : params }),
+  const message = { jsonrpc: '2.0', id: 7, method, params };
+  return mcpPost(Number(new URL(t.url).port), token, JSON.stringify(modern ? withEnvelope(message) : message), {
+    ...(modern ? { 'mcp-protocol-version': MODERN_REVISION, 'mcp-method': method, ...name } : { 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': sessionId ?? null }),
   });
 }
 /** The one JSON-RPC message of a response, whether sent as JSON or as an SSE event. */
@@ -181,12 +158,12 @@ describe('one gateway URL, both protocol eras', () => {
     const answers: Record<string, unknown> = {};
     for (const era of MCP_ERAS) {
       const c = await connect('Claude Code', era);
-      const hidden = (await rejection(() => c.client.callTool({ name: 'manage_incidents', arguments: { incident_ids: ['1'], status: 'acknowledged' } }))) as ProtocolError;
-      const missing = (await rejection(() => c.client.callTool({ name: 'manage_incidentz', arguments: {} }))) as ProtocolError;
+      const hidden = await c.client.callTool({ name: 'manage_incidents', arguments: { incident_ids: ['1'], status: 'acknowledged' } }).then(() => null, (e: ProtocolError) => e);
+      const missing = await c.client.callTool({ name: 'manage_incidentz', arguments: {} }).then(() => null, (e: ProtocolError) => e);
       expect(hidden).toBeInstanceOf(ProtocolError);
-      expect({ code: hidden.code, message: hidden.message }).toEqual({ code: -32602, message: 'Unknown tool: manage_incidents' });
-      expect({ code: missing.code, message: missing.message }).toEqual({ code: -32602, message: 'Unknown tool: manage_incidentz' });
-      answers[era] = { hidden: hidden.message, missing: missing.message };
+      expect({ code: hidden?.code, message: hidden?.message }).toEqual({ code: -32602, message: 'Unknown tool: manage_incidents' });
+      expect({ code: missing?.code, message: missing?.message }).toEqual({ code: -32602, message: 'Unknown tool: manage_incidentz' });
+      answers[era] = { hidden: hidden?.message, missing: missing?.message };
     }
     expect(answers.modern).toEqual(answers.legacy);
   });
@@ -292,7 +269,7 @@ describe('2026-07-28 on the wire', () => {
         method: 'POST',
         path: '/mcp',
         headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': era === 'modern' ? MODERN_REVISION : '2025-11-25', 'mcp-method': 'tools/list', ...headers },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: era === 'modern' ? { _meta: { 'io.modelcontextprotocol/protocolVersion': MODERN_REVISION, 'io.modelcontextprotocol/clientCapabilities': {} } } : {} }),
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: era === 'modern' ? { _meta: MODERN_ENVELOPE } : {} }),
       });
     const cases: Record<string, string | null>[] = [{ origin: 'http://evil.example', authorization: `Bearer ${tokens.Cursor}` }, { authorization: null }, { host: `evil.example:${port}` }];
     for (const headers of cases) {
