@@ -1,46 +1,87 @@
-// Ready-to-paste configuration for each AI client, built from the gateway's status and a client token.
-// Pure and shared: the window shows these snippets, and the one-click install (core/client-install)
-// writes the very same entry into the client's own file, so what is shown is what gets written.
-import type { ClientApp } from './model';
+// The AI clients this app can set up, and the one server entry each of them reads. Pure and shared:
+// the core builds the paste-in snippets and the one-click install (core/client-install) from these
+// very entries, so what the window shows is what gets written.
+import { z } from 'zod';
+import { ClientApp, TokenPlacement } from './model';
 
-export interface ClientConfigInput {
-  /** The key under the client's server map, e.g. "pagerduty". */
-  serverName: string;
+export type ConfigFormat = 'json' | 'jsonc' | 'toml';
+
+export interface ClientAppSpec {
+  title: string;
+  /**
+   * How the client reads its file: `json` strictly (comments would break the client, so a file with
+   * them is refused), `jsonc` with comments and trailing commas (kept as they are), `toml`.
+   */
+  format: ConfigFormat;
+  /** The key of the server map in the client's file. */
+  mapKey: string;
+  /** Where the token can live for this client, the recommended first; `file` is always the fallback. */
+  placements: readonly TokenPlacement[];
+}
+
+export const CLIENT_SPECS: Record<ClientApp, ClientAppSpec> = {
+  claude_desktop: { title: 'Claude Desktop', format: 'json', mapKey: 'mcpServers', placements: ['file'] },
+  claude_code: { title: 'Claude Code', format: 'json', mapKey: 'mcpServers', placements: ['keychain', 'file'] },
+  cursor: { title: 'Cursor', format: 'json', mapKey: 'mcpServers', placements: ['file'] },
+  vscode: { title: 'VS Code', format: 'jsonc', mapKey: 'servers', placements: ['client_prompt', 'file'] },
+  windsurf: { title: 'Windsurf', format: 'json', mapKey: 'mcpServers', placements: ['file'] },
+  codex: { title: 'Codex CLI', format: 'toml', mapKey: 'mcp_servers', placements: ['keychain', 'file'] },
+  // Gemini CLI strips comments from settings.json before parsing; Zed's settings are JSONC.
+  gemini_cli: { title: 'Gemini CLI', format: 'jsonc', mapKey: 'mcpServers', placements: ['file'] },
+  zed: { title: 'Zed', format: 'jsonc', mapKey: 'context_servers', placements: ['file'] },
+  // Cline reads cline_mcp_settings.json with JSON.parse.
+  cline: { title: 'Cline', format: 'json', mapKey: 'mcpServers', placements: ['file'] },
+};
+
+export const CLIENT_APPS = ClientApp.options;
+
+export const CLIENT_TITLES = Object.fromEntries(CLIENT_APPS.map((app) => [app, CLIENT_SPECS[app].title])) as Record<ClientApp, string>;
+
+export const recommendedPlacement = (app: ClientApp): TokenPlacement => CLIENT_SPECS[app].placements[0]!;
+
+export function checkPlacement(app: ClientApp, placement: TokenPlacement): void {
+  if (!CLIENT_SPECS[app].placements.includes(placement)) {
+    const others = CLIENT_SPECS[app].placements.join(' or ');
+    throw new Error(`${CLIENT_SPECS[app].title} cannot keep the token that way; use ${others}.`);
+  }
+}
+
+export interface ServerEntryInput {
   mcpUrl: string;
   token: string;
+  /** The server's key in the client's map, e.g. "pagerduty". */
+  serverName: string;
   /** argv that starts our stdio bridge (status.gateway.bridgeCommand); for stdio-only clients. */
   bridgeCommand: string[];
   /** Extra environment the bridge command needs (status.gateway.bridgeEnv). */
   bridgeEnv?: Record<string, string>;
-}
-
-export interface ClientSnippet {
-  /** A short label for a tab or heading, e.g. "Terminal" or ".mcp.json". */
-  label: string;
-  /** Where the text goes, said for a person. */
-  where: string;
-  language: 'json' | 'shell';
-  text: string;
-}
-
-export interface ClientAppInfo {
-  app: ClientApp;
-  /** The product's own name, e.g. "Claude Desktop". */
-  title: string;
-  /** What to do after the config is in place. */
-  afterwards: string;
-  snippets: ClientSnippet[];
-}
-
-/** Which key of the client's config file holds the server map. */
-export function serverMapKey(app: ClientApp): 'mcpServers' | 'servers' {
-  return app === 'vscode' ? 'servers' : 'mcpServers';
+  /** Shell command printing this client's header as JSON, read from the keychain (Claude Code's headersHelper). */
+  headersHelper?: string | null;
 }
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** The one entry this app needs under its server map (see serverMapKey). */
-export function serverEntry(app: ClientApp, input: Omit<ClientConfigInput, 'serverName'>): Record<string, unknown> {
+/** The environment variable Codex reads the Authorization header from (env_http_headers). */
+export function tokenEnvVar(serverName: string): string {
+  return `PDMCP_${serverName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_AUTHORIZATION`;
+}
+
+/** The id of the VS Code `inputs` entry that prompts for the token once. */
+export const vscodeInputId = (serverName: string) => `${serverName}-token`;
+
+/** VS Code's `inputs` item: VS Code asks for the token once and keeps it in its secret storage. */
+export function vscodeTokenInput(serverName: string): Record<string, unknown> {
+  return {
+    type: 'promptString',
+    id: vscodeInputId(serverName),
+    description: 'Client token for PagerDuty MCP (shown once by the PagerDuty MCP app)',
+    password: true,
+  };
+}
+
+/** The one entry this app needs under the client's server map (CLIENT_SPECS[app].mapKey). */
+export function serverEntry(app: ClientApp, input: ServerEntryInput, placement: TokenPlacement = recommendedPlacement(app)): Record<string, unknown> {
+  checkPlacement(app, placement);
   switch (app) {
     case 'claude_desktop': {
       // claude_desktop_config.json only takes stdio commands ("url" entries are rejected), so it runs our
@@ -49,97 +90,93 @@ export function serverEntry(app: ClientApp, input: Omit<ClientConfigInput, 'serv
       return { command, args: [...args, '--url', input.mcpUrl], env: { ...input.bridgeEnv, PDMCP_CLIENT_TOKEN: input.token } };
     }
     case 'claude_code':
+      if (placement === 'keychain') {
+        if (!input.headersHelper) throw new Error('The keychain helper command is not available in this build; keep the token in the file instead.');
+        return { type: 'http', url: input.mcpUrl, headersHelper: input.headersHelper };
+      }
       return { type: 'http', url: input.mcpUrl, headers: bearer(input.token) };
     case 'cursor':
       return { url: input.mcpUrl, headers: bearer(input.token) };
     case 'vscode':
-      return { type: 'http', url: input.mcpUrl, headers: bearer(input.token) };
+      return {
+        type: 'http',
+        url: input.mcpUrl,
+        headers: placement === 'client_prompt' ? { Authorization: `Bearer \${input:${vscodeInputId(input.serverName)}}` } : bearer(input.token),
+      };
     case 'windsurf':
       // Windsurf names the HTTP endpoint `serverUrl`, not `url`.
       return { serverUrl: input.mcpUrl, headers: bearer(input.token) };
+    case 'codex':
+      // Codex ignores a `headers` table: literal headers are `http_headers`, env-sourced ones `env_http_headers`.
+      return placement === 'keychain'
+        ? { url: input.mcpUrl, env_http_headers: { Authorization: tokenEnvVar(input.serverName) } }
+        : { url: input.mcpUrl, http_headers: bearer(input.token) };
+    case 'gemini_cli':
+      // Gemini CLI's `url` means the old SSE transport; Streamable HTTP is `httpUrl`.
+      return { httpUrl: input.mcpUrl, headers: bearer(input.token) };
+    case 'zed':
+      return { url: input.mcpUrl, headers: bearer(input.token) };
+    case 'cline':
+      // Without an explicit type Cline takes a `url` entry for the deprecated SSE transport.
+      return { type: 'streamableHttp', url: input.mcpUrl, headers: bearer(input.token), disabled: false };
   }
 }
-
-/** The whole file content for a client that has none yet (also the paste-in snippet). */
-export function configDocument(app: ClientApp, input: ClientConfigInput): Record<string, unknown> {
-  return { [serverMapKey(app)]: { [input.serverName]: serverEntry(app, input) } };
-}
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** Quotes one argument for a POSIX shell (and keeps plain words readable). */
 export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./:@=+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export const CLIENT_APPS: readonly ClientApp[] = ['claude_desktop', 'claude_code', 'cursor', 'vscode', 'windsurf'];
+// What the window shows for one AI client (built by the core, which alone knows paths and commands).
+export const ClientSnippet = z.object({
+  /** A short label for a heading, e.g. "Terminal" or "config.toml". */
+  label: z.string(),
+  /** Where the text goes, said for a person. */
+  where: z.string(),
+  language: z.enum(['json', 'toml', 'shell']),
+  text: z.string(),
+});
+export type ClientSnippet = z.infer<typeof ClientSnippet>;
 
-export const CLIENT_TITLES: Record<ClientApp, string> = {
-  claude_desktop: 'Claude Desktop',
-  claude_code: 'Claude Code',
-  cursor: 'Cursor',
-  vscode: 'VS Code',
-  windsurf: 'Windsurf',
+export const ClientSetup = z.object({
+  app: ClientApp,
+  title: z.string(),
+  placement: TokenPlacement,
+  placements: z.array(TokenPlacement),
+  /** The config file "Add to …" edits, on this machine. */
+  path: z.string(),
+  /** What to do after the config is in place. */
+  afterwards: z.string(),
+  snippets: z.array(ClientSnippet),
+});
+export type ClientSetup = z.infer<typeof ClientSetup>;
+
+/** How each placement is offered, said for a person. */
+export const PLACEMENT_LABELS: Record<TokenPlacement, { short: string; long: string }> = {
+  keychain: { short: 'Token in the keychain', long: 'The config holds no token: it runs this app’s CLI, which reads the token from your OS keychain.' },
+  client_prompt: { short: 'Client asks once', long: 'The config holds no token: the client asks for it once and keeps it in its own secret storage.' },
+  file: { short: 'Token in the file (fallback)', long: 'Fallback: the token is written in plain text into the config file (readable only by you).' },
 };
 
-/** Everything the window shows for one AI client: its name, the snippets, and what to do next. */
-export function clientConfig(app: ClientApp, input: ClientConfigInput): ClientAppInfo {
-  const doc = json(configDocument(app, input));
-  const title = CLIENT_TITLES[app];
-  switch (app) {
-    case 'claude_desktop':
-      return {
-        app,
-        title,
-        afterwards: 'Quit and reopen Claude Desktop; it reads its config only at start.',
-        snippets: [
-          {
-            label: 'claude_desktop_config.json',
-            where: 'Settings → Developer → Edit Config (macOS: ~/Library/Application Support/Claude/claude_desktop_config.json; Windows: %APPDATA%\\Claude\\claude_desktop_config.json)',
-            language: 'json',
-            text: doc,
-          },
-        ],
-      };
-    case 'claude_code':
-      return {
-        app,
-        title,
-        afterwards: 'Run /mcp in Claude Code to check that the server is connected.',
-        snippets: [
-          {
-            label: 'Terminal',
-            where: 'Run once in a terminal (adds the server for every project of this user)',
-            language: 'shell',
-            text: `claude mcp add --transport http --scope user ${shellQuote(input.serverName)} ${shellQuote(input.mcpUrl)} --header "Authorization: Bearer ${input.token}"`,
-          },
-          { label: '.mcp.json', where: 'A project’s .mcp.json (shared with the project: prefer the terminal command for a personal token)', language: 'json', text: doc },
-        ],
-      };
-    case 'cursor':
-      return {
-        app,
-        title,
-        afterwards: 'Open Cursor Settings → MCP and switch the server on.',
-        snippets: [{ label: 'mcp.json', where: '~/.cursor/mcp.json', language: 'json', text: doc }],
-      };
-    case 'vscode':
-      return {
-        app,
-        title,
-        afterwards: 'Run "MCP: List Servers" in VS Code and start the server.',
-        snippets: [{ label: 'mcp.json', where: 'Command palette → "MCP: Open User Configuration" (user mcp.json)', language: 'json', text: doc }],
-      };
-    case 'windsurf':
-      return {
-        app,
-        title,
-        afterwards: 'Press Refresh in Windsurf’s MCP panel.',
-        snippets: [{ label: 'mcp_config.json', where: '~/.codeium/windsurf/mcp_config.json', language: 'json', text: doc }],
-      };
-  }
-}
+export const InstallAction = z.enum(['create', 'add', 'update', 'unchanged']);
 
-export function allClientConfigs(input: ClientConfigInput): ClientAppInfo[] {
-  return CLIENT_APPS.map((app) => clientConfig(app, input));
-}
+/** What "Add to …" would change, shown before anything is written. */
+export const InstallPreview = z.object({
+  path: z.string(),
+  action: InstallAction,
+  placement: TokenPlacement,
+  /** Unified diff of the file now → after (the token masked); empty when nothing changes. */
+  diff: z.string(),
+  /** Pass back to clients.install: the write is refused if the file changed after this preview. */
+  baseHash: z.string().nullable(),
+});
+export type InstallPreview = z.infer<typeof InstallPreview>;
+
+export const InstallOutcome = z.object({
+  path: z.string(),
+  backupPath: z.string().nullable(),
+  action: InstallAction,
+  /** For clients.undoInstall; null when nothing was written. */
+  installId: z.string().nullable(),
+});
+export type InstallOutcome = z.infer<typeof InstallOutcome>;

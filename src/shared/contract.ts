@@ -2,6 +2,7 @@
 // result); each event one schema. Main binds it to ipcMain, headless serves it over HTTP + SSE, and the
 // renderer only ever sees a `Bridge`. Adding a call = one entry here + one handler in the core.
 import { z } from 'zod';
+import { ClientSetup, InstallOutcome, InstallPreview } from './client-configs';
 import {
   AccessProfile,
   AppStatus,
@@ -24,6 +25,7 @@ import {
   Settings,
   SettingsPatch,
   TestConnectionResult,
+  TokenPlacement,
   Toolset,
   ToolView,
 } from './model';
@@ -42,6 +44,10 @@ const apiKey = z
   .max(200, 'That is too long to be a PagerDuty REST API key')
   .regex(/^[A-Za-z0-9_+\-.=]+$/, 'A PagerDuty REST API key has only letters, digits and - _ + . =');
 const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
+const clientToken = z.string().min(20).max(200);
+const serverName = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use a server name of 1 to 40 letters, digits, "-" or "_"').default('pagerduty');
+/** placement: where the token lives (default: the client's recommended way). */
+const installArgs = { app: ClientApp, token: clientToken, serverName, placement: TokenPlacement.optional() };
 
 export const calls = {
   'status.get': call(none, AppStatus),
@@ -107,11 +113,17 @@ export const calls = {
   'clients.bind': call(z.object({ id: z.string(), profileId: z.string() }).strict(), ClientView),
   'clients.rotate': call(id, ClientWithToken),
   'clients.revoke': call(id, ClientView),
+  /** Paste-in configuration for every AI client and every way it can hold this (live) token. */
+  'clients.setups': call(z.object({ token: clientToken, serverName }).strict(), z.array(ClientSetup)),
+  /** The exact change "Add to …" would make to the AI client's config file; writes nothing. */
+  'clients.previewInstall': call(z.object(installArgs).strict(), InstallPreview),
   /** Writes our entry into the AI client's own config file (backup kept, other entries untouched). */
   'clients.install': call(
-    z.object({ app: ClientApp, token: z.string().min(20).max(200), serverName: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('pagerduty') }).strict(),
-    z.object({ path: z.string(), backupPath: z.string().nullable() }),
+    z.object({ ...installArgs, baseHash: z.string().max(64).nullable().optional() }).strict(),
+    InstallOutcome,
   ),
+  /** Puts the config file back as it was before that install (only if nobody changed it since). */
+  'clients.undoInstall': call(z.object({ installId: z.string().min(1).max(64) }).strict(), z.object({ path: z.string(), restored: z.enum(['previous', 'removed']) })),
 
   // Ask-each-time decisions
   'ask.list': call(none, z.array(AskPrompt)),

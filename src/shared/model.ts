@@ -128,14 +128,25 @@ export const ClientView = z.object({
   revoked: z.boolean(),
   /** Live MCP sessions of this client right now. */
   sessions: z.number().int(),
+  /** A copy of its token is in the OS keychain, read by the config helper of a client set up that way. */
+  tokenInKeychain: z.boolean().optional(),
 });
 export type ClientView = z.infer<typeof ClientView>;
 
 /** The only place a client token ever leaves the core: once, at creation or rotation. */
 export const ClientWithToken = z.object({ client: ClientView, token: z.string() });
 
-export const ClientApp = z.enum(['claude_desktop', 'claude_code', 'cursor', 'vscode', 'windsurf']);
+export const ClientApp = z.enum(['claude_desktop', 'claude_code', 'cursor', 'vscode', 'windsurf', 'codex', 'gemini_cli', 'zed', 'cline']);
 export type ClientApp = z.infer<typeof ClientApp>;
+
+/**
+ * Where an AI client's config keeps the bearer token: `keychain` = only in the OS keychain, read at
+ * connect time by this app's CLI (Claude Code's headersHelper, Codex's env_http_headers);
+ * `client_prompt` = the AI client asks once and keeps it in its own secret storage (VS Code's inputs);
+ * `file` = in the config file itself, the plaintext fallback every client takes.
+ */
+export const TokenPlacement = z.enum(['keychain', 'client_prompt', 'file']);
+export type TokenPlacement = z.infer<typeof TokenPlacement>;
 
 export const AuditDecision = z.enum([
   'allowed',

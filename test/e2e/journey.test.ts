@@ -107,6 +107,7 @@ describe('issue 6 journey in the window', () => {
     expect(await unnamedControls(page)).toEqual([]);
 
     await dialog.getByRole('tab', { name: 'Claude Code' }).click();
+    await dialog.getByRole('radio', { name: /Token in the file \(fallback\)/ }).check();
     const snippet = await page.getByTestId('snippet-claude_code').first().textContent();
     expect(snippet).toContain(`claude mcp add --transport http --scope user pagerduty ${server.ready.mcpUrl} --header "Authorization: Bearer ${token}"`);
     await dialog.getByRole('button', { name: 'Copy Claude Code Terminal' }).click();
@@ -114,7 +115,8 @@ describe('issue 6 journey in the window', () => {
 
     await dialog.getByRole('tab', { name: 'Cursor' }).click();
     await screenshot(page, 'journey-token-dialog-light');
-    await dialog.getByRole('button', { name: 'Add to Cursor' }).click();
+    await dialog.getByRole('button', { name: 'Add to Cursor…' }).click();
+    await page.getByTestId('install-preview').getByRole('button', { name: 'Write the file' }).click();
     const installed = path.join(home, '.cursor', 'mcp.json');
     await expect.poll(() => page.getByTestId('install-result').textContent().catch(() => '')).toContain(installed);
     expect(JSON.parse(fs.readFileSync(installed, 'utf8'))).toEqual({

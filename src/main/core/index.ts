@@ -6,6 +6,7 @@ import { calls, type CallName, type Handlers } from '../../shared/contract';
 import type { AppStatus } from '../../shared/model';
 import { auditHandlers, openAuditLog, type AuditIo } from './audit';
 import { createConnectionService } from './auth';
+import { createClientTokenKeychain, type ClientTokenKeychain } from './client-keychain';
 import { catalog as defaultCatalog, type ToolDefinition } from './catalog';
 import { EventBus } from './events';
 import { governanceAnnouncer } from './governance-events';
@@ -36,6 +37,8 @@ export interface CoreOptions {
   maxSessionsPerClient?: number;
   /** Replaces the audit log's disk writes (fault tests make the disk fail for real callers). */
   auditIo?: Partial<AuditIo>;
+  /** Where client tokens for keychain-based client configs live (default: the OS keychain). */
+  clientTokens?: ClientTokenKeychain;
 }
 
 export interface Core {
@@ -159,7 +162,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return status();
     },
     ...governanceHandlers(governance),
-    ...clientHandlers({ governance, platform, sessionsOf, mcpUrl: () => status().gateway.mcpUrl }),
+    ...clientHandlers({
+      governance,
+      platform,
+      sessionsOf,
+      mcpUrl: () => status().gateway.mcpUrl,
+      dataDir: options.dataDir,
+      keychain: options.clientTokens ?? createClientTokenKeychain(settings.read().instanceId),
+    }),
     'ask.list': async () => asks.list(),
     'ask.decide': async ({ id, approve }) => {
       asks.decide(id, approve);

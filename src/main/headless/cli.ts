@@ -4,6 +4,7 @@
 // arguments and prints.
 import { parseArgs } from 'node:util';
 import { ContractError } from '../../shared/contract';
+import { ClientApp } from '../../shared/model';
 import { catalog as defaultCatalog, type ToolDefinition } from '../core/catalog';
 import { createGovernance } from '../core/governance';
 import { createConfBackend, createSettingsStore } from '../core/settings';
@@ -26,14 +27,18 @@ export const USAGE = `Usage: pagerduty-mcp-cli [--data-dir DIR] <command>
   profiles create NAME [--toolsets a,b]  profiles add-toolset|remove-toolset NAME TOOLSET…
   profiles rename NAME NEW               profiles delete NAME
   clients list [--json]
-  clients add NAME --profile P           clients bind NAME --profile P
-  clients rotate NAME                    clients revoke NAME       clients rename NAME NEW
+  clients add NAME --profile P [--install APP]                 clients bind NAME --profile P
+  clients install NAME --app APP [--placement keychain|client_prompt|file] [--dry-run]
+  clients undo-install --app APP         clients header ID [--url URL] [--format value]
+  clients rotate NAME [--install APP]    clients revoke NAME       clients rename NAME NEW
   audit tail [-n N] [--json]             audit verify
   audit export --format jsonl|csv --out FILE
   help
 
 Names may be given as shown by "list" (case does not matter) or as ids.
---data-dir defaults to the desktop app's data folder.`;
+--data-dir defaults to the desktop app's data folder.
+APP is one of: ${ClientApp.options.join(', ')}. --install/--app print the change as a diff and keep a backup;
+--url sets the gateway URL the client gets (default http://127.0.0.1:<mcpPort>/mcp).`;
 
 
 export type { CliIo } from './cli-commands/shared';
@@ -61,6 +66,12 @@ export async function main(argv: string[], io: CliIo = processIo, options: { cat
         n: { type: 'string', short: 'n' },
         format: { type: 'string' },
         out: { type: 'string' },
+        install: { type: 'string' },
+        app: { type: 'string' },
+        placement: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        url: { type: 'string' },
+        'server-name': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,7 +91,7 @@ export async function main(argv: string[], io: CliIo = processIo, options: { cat
   try {
     const gov = createGovernance({ settings, catalog: options.catalog ?? defaultCatalog });
     gov.discover();
-    const cmd = { gov, io, flags, verb, rest, dataDir };
+    const cmd = { gov, io, flags, verb, rest, dataDir, settings };
     switch (group) {
       case 'tools':
         toolsCommand(cmd);
@@ -92,7 +103,7 @@ export async function main(argv: string[], io: CliIo = processIo, options: { cat
         profilesCommand(cmd);
         break;
       case 'clients':
-        clientsCommand(cmd);
+        await clientsCommand(cmd);
         break;
       case 'audit':
         await auditCommand(cmd);

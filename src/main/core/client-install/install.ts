@@ -1,64 +1,33 @@
-// One-click "add to this client": puts our server entry into the AI client's own config file, keeping
-// every other server and setting it has.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import { serverEntry, serverMapKey } from '../../../shared/client-configs';
+// One-click "add to this client": writes the planned change into the AI client's own config file,
+// after a backup, atomically, and records it so it can be undone.
 import { ContractError } from '../../../shared/contract';
-import type { ClientApp } from '../../../shared/model';
-import { readJsonObject, writeBackup, writeFileAtomic } from './json-file';
-import { clientConfigPath } from './paths';
+import { textHash, writeBackup, writeFileAtomic } from './file-io';
+import type { InstallJournal } from './journal';
+import { planInstall, type InstallAction, type InstallTarget } from './plan';
 
-export interface InstallClientConfigOptions {
-  app: ClientApp;
-  serverName: string;
-  mcpUrl: string;
-  token: string;
-  bridgeCommand: string[];
-  bridgeEnv?: Record<string, string>;
-  home?: string;
-  platform?: NodeJS.Platform;
-  env?: NodeJS.ProcessEnv;
+export interface InstallClientConfigOptions extends InstallTarget {
+  /** The file's hash when the person saw the preview; a different file now means "look again". */
+  baseHash?: string | null;
+  journal?: InstallJournal;
 }
 
 export interface InstallResult {
   path: string;
-  /** null when there was no file before (nothing to back up). */
+  /** null when there was no file before (nothing to back up) or nothing changed. */
   backupPath: string | null;
-}
-
-/** Follows a symlinked config (dotfile managers) so the link stays and its target is edited. */
-async function resolveTarget(file: string): Promise<string> {
-  try {
-    return await fs.realpath(file);
-  } catch {
-    return file;
-  }
+  action: InstallAction;
+  /** For undo; null when nothing was written. */
+  installId: string | null;
 }
 
 export async function installClientConfig(options: InstallClientConfigOptions): Promise<InstallResult> {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(options.serverName)) {
-    throw new ContractError('invalid_arguments', 'Use a server name of 1 to 40 letters, digits, "-" or "_".', 'serverName');
+  const plan = await planInstall(options);
+  if (options.baseHash !== undefined && options.baseHash !== plan.baseHash) {
+    throw new ContractError('config_changed', `${plan.path} changed since the preview was made. Look at the new preview before writing.`);
   }
-  if (options.app === 'claude_desktop' && options.bridgeCommand.length === 0) {
-    throw new ContractError('bridge_unavailable', 'Claude Desktop needs the stdio bridge, and this build does not know how to start it. Use a client that takes an HTTP URL.');
-  }
-  const file = await resolveTarget(
-    clientConfigPath(options.app, {
-      home: options.home ?? os.homedir(),
-      platform: options.platform ?? process.platform,
-      env: options.env ?? process.env,
-    }),
-  );
-  const current = await readJsonObject(file);
-  const doc: Record<string, unknown> = { ...(current.value ?? {}) };
-  const key = serverMapKey(options.app);
-  const existing = doc[key];
-  if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing))) {
-    throw new ContractError('config_invalid', `${file} was left unchanged because its "${key}" is not a JSON object. Fix that entry, or paste the snippet by hand.`);
-  }
-  doc[key] = { ...((existing as Record<string, unknown>) ?? {}), [options.serverName]: serverEntry(options.app, options) };
-
-  const backupPath = current.text !== null ? await writeBackup(file, current.text) : null;
-  await writeFileAtomic(file, `${JSON.stringify(doc, null, current.indent)}\n`);
-  return { path: file, backupPath };
+  if (plan.action === 'unchanged') return { path: plan.path, backupPath: null, action: plan.action, installId: null };
+  const backupPath = plan.before !== null ? await writeBackup(plan.path, plan.before) : null;
+  await writeFileAtomic(plan.path, plan.after);
+  const installId = options.journal ? await options.journal.add({ app: options.app, path: plan.path, backupPath, writtenHash: textHash(plan.after)! }) : null;
+  return { path: plan.path, backupPath, action: plan.action, installId };
 }

@@ -1,2 +1,2 @@
 export * from './secret-store';
-export { createKeytarSecretStore, keychainService } from './keytar-store';
+export { createKeytarSecretStore, keychainService, withKeytar } from './keytar-store';

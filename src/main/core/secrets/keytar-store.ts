@@ -26,17 +26,19 @@ export function keychainService(instanceId: string): string {
   return `${SERVICE_PREFIX}/${instanceId}`;
 }
 
+/** Runs one keychain operation; any failure becomes the one clear "keychain not available" error. */
+export async function withKeytar<T>(op: (k: Keytar) => Promise<T>): Promise<T> {
+  const keytar = loadKeytar();
+  try {
+    return await op(keytar);
+  } catch (error) {
+    throw new KeychainUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export function createKeytarSecretStore(instanceId: string): SecretStore {
   const service = keychainService(instanceId);
-
-  const guard = async <T>(op: (k: Keytar) => Promise<T>): Promise<T> => {
-    const keytar = loadKeytar();
-    try {
-      return await op(keytar);
-    } catch (error) {
-      throw new KeychainUnavailableError(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const guard = withKeytar;
 
   return {
     get: (name) => guard((k) => k.getPassword(service, name)),
@@ -45,6 +47,10 @@ export function createKeytarSecretStore(instanceId: string): SecretStore {
     async deleteAll() {
       let removed = 0;
       for (const name of NAMES) if (await guard((k) => k.deletePassword(service, name))) removed += 1;
+      // Other entries of this data directory (client tokens kept for config helpers) go too.
+      for (const { account } of await guard((k) => k.findCredentials(service))) {
+        if (await guard((k) => k.deletePassword(service, account))) removed += 1;
+      }
       return removed;
     },
     async check() {

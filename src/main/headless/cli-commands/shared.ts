@@ -1,6 +1,7 @@
 // What every CLI command shares: its output, its two kinds of failure, and small helpers.
 import { calls } from '../../../shared/contract';
 import type { Governance } from '../../core/governance';
+import type { SettingsStore } from '../../core/settings';
 
 export interface CliIo {
   out(text: string): void;
@@ -19,6 +20,7 @@ export interface Cmd {
   verb: string | undefined;
   rest: string[];
   dataDir: string;
+  settings: SettingsStore;
 }
 
 export function list(raw: string | undefined): string[] {

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AccessProfile, ClientView } from '../../../../shared/model';
 import { Badge, Dialog, ErrorText, Field, formatRelative, Loading, useAction, useBridge, useEvent, useQuery } from '../../ui';
+import { revokeEffect, rotateEffect } from './effects';
 import { ProfilesEditor } from './ProfilesEditor';
 import { TokenDialog } from './TokenDialog';
 
@@ -116,6 +117,7 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
   const c = props.client;
   const [rename, setRename] = useState<string | null>(null);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [confirmRotate, setConfirmRotate] = useState(false);
   const action = useAction();
   return (
     <>
@@ -175,13 +177,7 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
                 type="button"
                 className="button-secondary button-small"
                 aria-label={`Rotate token of ${c.name}`}
-                onClick={() =>
-                  void action.run('rotate', async () => {
-                    const r = await bridge.invoke('clients.rotate', { id: c.id });
-                    props.onChange(r.client);
-                    props.onToken(r.client, r.token);
-                  })
-                }
+                onClick={() => setConfirmRotate(true)}
               >
                 Rotate token
               </button>
@@ -199,28 +195,57 @@ function ClientRow(props: { client: ClientView; profiles: AccessProfile[]; onCha
           </td>
         </tr>
       )}
+      {confirmRotate && (
+        <ConfirmDialog
+          title={`Rotate the token of ${c.name}?`}
+          effect={rotateEffect(c)}
+          keepLabel="Keep the token"
+          doLabel="Rotate token"
+          testId="rotate-dialog"
+          onKeep={() => setConfirmRotate(false)}
+          onDo={() =>
+            action.run('rotate', async () => {
+              const r = await bridge.invoke('clients.rotate', { id: c.id });
+              setConfirmRotate(false);
+              props.onChange(r.client);
+              props.onToken(r.client, r.token);
+            })
+          }
+        />
+      )}
       {confirmRevoke && (
-        <Dialog title={`Revoke ${c.name}?`} onClose={() => setConfirmRevoke(false)} testId="revoke-dialog">
-          <p>Its token stops working at once and its open sessions are closed. This cannot be undone; create a new client to connect again.</p>
-          <div className="dialog-foot">
-            <button type="button" className="button-secondary" onClick={() => setConfirmRevoke(false)} data-autofocus>
-              Keep it
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() =>
-                void action.run('revoke', async () => {
-                  props.onChange(await bridge.invoke('clients.revoke', { id: c.id }));
-                  setConfirmRevoke(false);
-                })
-              }
-            >
-              Revoke client
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={`Revoke ${c.name}?`}
+          effect={revokeEffect(c)}
+          keepLabel="Keep it"
+          doLabel="Revoke client"
+          testId="revoke-dialog"
+          onKeep={() => setConfirmRevoke(false)}
+          onDo={() =>
+            action.run('revoke', async () => {
+              props.onChange(await bridge.invoke('clients.revoke', { id: c.id }));
+              setConfirmRevoke(false);
+            })
+          }
+        />
       )}
     </>
+  );
+}
+
+/** A destructive action's question: what it breaks, the safe choice focused first. */
+function ConfirmDialog(props: { title: string; effect: string; keepLabel: string; doLabel: string; testId: string; onKeep: () => void; onDo: () => unknown }) {
+  return (
+    <Dialog title={props.title} onClose={props.onKeep} testId={props.testId}>
+      <p>{props.effect}</p>
+      <div className="dialog-foot">
+        <button type="button" className="button-secondary" onClick={props.onKeep} data-autofocus>
+          {props.keepLabel}
+        </button>
+        <button type="button" className="button-danger" onClick={() => void props.onDo()}>
+          {props.doLabel}
+        </button>
+      </div>
+    </Dialog>
   );
 }
