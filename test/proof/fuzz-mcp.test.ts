@@ -1,12 +1,14 @@
-// Bad input against the MCP gateway, on the wire: property-based HTTP requests with hostile Host, Origin
-// and token headers, and arbitrary JSON-RPC messages inside a real session. Every answer is a clear
-// refusal or a JSON-RPC answer — never a 500, never a hang — and nothing invalid reaches PagerDuty.
+// Bad input against the MCP gateway, on the wire, in both protocol eras: property-based HTTP requests with
+// hostile Host, Origin and token headers, and arbitrary JSON-RPC messages — inside a real 2025-era session,
+// and as 2026-07-28 requests carrying the `_meta` envelope and the standard headers. Every answer is a
+// clear refusal or a JSON-RPC answer — never a 500, never a hang — and nothing invalid reaches PagerDuty.
 // FUZZ_RUNS=10000 (npm run fuzz) for the long run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/main/core/catalog';
-import { authArb, fuzzRuns, fuzzTimeout, hostArb, jsonValue, notJson, originArb, rawHttp, type RawResponse } from '../support/fuzz';
+import { authArb, fuzzRuns, fuzzTimeout, hostArb, jsonValue, mcpPost, notJson, originArb, rawHttp, type RawResponse } from '../support/fuzz';
 import { startProofRig, type ProofRig } from '../support/proof';
+import { MCP_ERAS, MODERN_REVISION, withEnvelope, type McpEra } from '../main/core/helpers';
 
 let rig: ProofRig;
 let port: number;
@@ -33,22 +35,17 @@ afterAll(async () => {
   await rig?.close();
 });
 
-function post(body: string, extra: Record<string, string | null> = {}): Promise<RawResponse> {
-  return rawHttp({
-    port,
-    method: 'POST',
-    path: '/mcp',
-    headers: {
-      host: `127.0.0.1:${port}`,
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-session-id': sessionId ?? null,
-      'mcp-protocol-version': PROTOCOL,
-      ...extra,
-    },
-    body,
-  });
+/** The headers each era's clients send with a POST (a 2026-07-28 request names its method and tool too). */
+function eraHeaders(era: McpEra, message: unknown): Record<string, string | null> {
+  if (era === 'legacy') return { 'mcp-session-id': sessionId ?? null, 'mcp-protocol-version': PROTOCOL };
+  const m = (message && typeof message === 'object' && !Array.isArray(message) ? message : {}) as { method?: unknown; params?: { name?: unknown } };
+  const name = m.params && typeof m.params === 'object' && typeof m.params.name === 'string' && /^[\x20-\x7e]*$/.test(m.params.name) ? m.params.name : null;
+  const method = typeof m.method === 'string' && /^[\x20-\x7e]*$/.test(m.method) ? m.method : null;
+  return { 'mcp-protocol-version': MODERN_REVISION, 'mcp-method': method, 'mcp-name': name };
+}
+
+function post(body: string, extra: Record<string, string | null> = {}, era: McpEra = 'legacy', message?: unknown): Promise<RawResponse> {
+  return mcpPost(port, token, body, { ...eraHeaders(era, message), ...extra });
 }
 
 /** The JSON-RPC messages in a response body, whether plain JSON or an SSE stream. */
@@ -80,8 +77,9 @@ function mayCallPagerDuty(message: unknown): boolean {
   return tool.input.safeParse(args ?? {}).success;
 }
 
-describe('gateway HTTP under hostile headers', () => {
+describe.each(MCP_ERAS)('gateway HTTP under hostile headers (%s era)', (era) => {
   const runs = fuzzRuns(300);
+  const valid = () => (era === 'modern' ? withEnvelope({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }) : JSON.parse(initialize()));
   it(`refuses wrong Host, foreign Origin and bad tokens before anything else (${runs} cases)`, { timeout: fuzzTimeout(runs, 15) }, async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -90,14 +88,21 @@ describe('gateway HTTP under hostile headers', () => {
         authArb(token),
         fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'OPTIONS'),
         fc.constantFrom('/mcp', '/', '/mcp/', '/.well-known/oauth-authorization-server', '/.well-known/oauth-protected-resource/mcp', '/register'),
-        fc.oneof(fc.constant(initialize()), jsonValue.map((v) => JSON.stringify(v)), notJson),
+        fc.oneof(fc.constant(JSON.stringify(valid())), jsonValue.map((v) => JSON.stringify(era === 'modern' ? withEnvelope(v) : v)), notJson),
         async (host, origin, auth, method, path, body) => {
           const before = rig.upstream();
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(body);
+          } catch {
+            /* not JSON */
+          }
+          const protocol = era === 'modern' ? eraHeaders('modern', parsed) : {};
           const res = await rawHttp({
             port,
             method,
             path,
-            headers: { host: host.value, origin: origin.value, authorization: auth.value, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+            headers: { host: host.value, origin: origin.value, authorization: auth.value, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...protocol },
             body: method === 'GET' ? undefined : body,
             timeoutMs: 3000,
           });
@@ -116,7 +121,7 @@ describe('gateway HTTP under hostile headers', () => {
             expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
             expect(messages(res)[0]?.error?.message).toMatch(/Create a client in the PagerDuty MCP app/);
           } else {
-            expect([200, 400, 405, 406, 415]).toContain(res.status);
+            expect([200, 202, 400, 405, 406, 415]).toContain(res.status);
             if (res.status >= 400) expect(messages(res)[0]?.error?.message.length).toBeGreaterThan(3);
           }
         },
@@ -126,11 +131,14 @@ describe('gateway HTTP under hostile headers', () => {
   });
 
   it('refuses a body over 1 MiB with 413 and a clear message', async () => {
-    const res = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_incidents', arguments: { pad: 'a'.repeat(1024 * 1024) } } }));
+    const big = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_incidents', arguments: { pad: 'a'.repeat(1024 * 1024) } } };
+    const res = await post(JSON.stringify(era === 'modern' ? withEnvelope(big) : big), {}, era, big);
     expect(res.status).toBe(413);
     expect(messages(res)[0]?.error?.message).toMatch(/larger than/);
   });
+});
 
+describe('2025-era sessions', () => {
   it('keeps a session to the client that opened it', async () => {
     const other = (await rig.t.call('clients.create', { name: 'intruder', profileId: rig.profileId })).token;
     const res = await post(JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }), { authorization: `Bearer ${other}` });
@@ -138,55 +146,58 @@ describe('gateway HTTP under hostile headers', () => {
   });
 });
 
-describe('JSON-RPC messages inside a session', () => {
+describe.each(MCP_ERAS)('JSON-RPC messages (%s era)', (era) => {
   const runs = fuzzRuns(500);
   it(`answers every message without crashing; nothing invalid reaches PagerDuty (${runs} cases)`, { timeout: fuzzTimeout(runs, 20) }, async () => {
-    const methods = ['tools/call', 'tools/list', 'ping', 'initialize', 'resources/list', 'prompts/list', 'logging/setLevel', 'completion/complete', 'notifications/initialized', 'notifications/cancelled', 'tools/call ', 'TOOLS/CALL', ''];
+    const methods = ['tools/call', 'tools/list', 'ping', 'initialize', 'server/discover', 'subscriptions/listen', 'resources/list', 'prompts/list', 'logging/setLevel', 'completion/complete', 'notifications/initialized', 'notifications/cancelled', 'tools/call ', 'TOOLS/CALL', ''];
     const toolName = fc.oneof(fc.constantFrom(...tools.keys()), fc.string({ maxLength: 20 }), jsonValue);
     const args = fc.oneof(jsonValue, fc.dictionary(fc.string({ maxLength: 12 }), jsonValue, { maxKeys: 4 }), fc.constant(undefined));
-    const message = fc.record(
-      {
-        jsonrpc: fc.oneof({ weight: 5, arbitrary: fc.constant('2.0') }, { weight: 1, arbitrary: jsonValue }),
-        id: fc.oneof(fc.nat(), fc.string({ maxLength: 8 }), fc.constant(null), jsonValue),
-        method: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: jsonValue }),
-        params: fc.oneof(fc.record({ name: toolName, arguments: args }, { requiredKeys: [] }), jsonValue),
-        result: jsonValue,
-        error: jsonValue,
-      },
-      { requiredKeys: [] },
-    );
+    // Mostly well-formed requests (so the tool and list paths are really exercised), with every part of
+    // them sometimes missing, mistyped, or joined by keys a request must not have.
+    const sometimes = <T>(arb: fc.Arbitrary<T>, present: number, absent: number) =>
+      fc.oneof({ weight: present, arbitrary: arb }, { weight: absent, arbitrary: fc.constant(undefined) });
+    const message = fc
+      .record({
+        jsonrpc: fc.oneof({ weight: 9, arbitrary: fc.constant('2.0') }, { weight: 1, arbitrary: sometimes(jsonValue, 1, 1) }),
+        id: sometimes(fc.oneof({ weight: 6, arbitrary: fc.nat() }, { weight: 2, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: jsonValue }), 8, 1),
+        method: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: sometimes(jsonValue, 1, 1) }),
+        params: sometimes(fc.oneof({ weight: 4, arbitrary: fc.record({ name: toolName, arguments: args }, { requiredKeys: [] }) }, { weight: 1, arbitrary: jsonValue }), 8, 1),
+        result: sometimes(jsonValue, 1, 9),
+        error: sometimes(jsonValue, 1, 9),
+      })
+      .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)));
+    // A 2026-07-28 client puts the envelope on every request; some fuzzed ones lose it or get a wrong one.
+    const framed = (m: unknown) => (era === 'modern' ? withEnvelope(m) : m);
     const body = fc.oneof(
-      { weight: 6, arbitrary: message.map((m) => JSON.stringify(m)) },
-      { weight: 1, arbitrary: fc.array(message, { maxLength: 3 }).map((m) => JSON.stringify(m)) },
-      { weight: 1, arbitrary: notJson },
-      { weight: 1, arbitrary: jsonValue.map((v) => JSON.stringify(v)) },
+      { weight: 6, arbitrary: message.map((m) => ({ text: JSON.stringify(framed(m)), parsed: framed(m) as unknown })) },
+      { weight: 1, arbitrary: fc.array(message, { maxLength: 3 }).map((m) => ({ text: JSON.stringify(framed(m)), parsed: framed(m) as unknown })) },
+      { weight: 1, arbitrary: notJson.map((text) => ({ text, parsed: undefined as unknown })) },
+      { weight: 1, arbitrary: jsonValue.map((v) => ({ text: JSON.stringify(v), parsed: v as unknown })) },
     );
     await fc.assert(
-      fc.asyncProperty(body, async (text) => {
+      fc.asyncProperty(body, fc.boolean(), async ({ text, parsed }, headersAgree) => {
         const before = rig.upstream();
-        const res = await post(text);
+        // Headers that disagree with the body are a case of their own for the 2026-07-28 ladder.
+        const res = await post(text, headersAgree ? {} : { 'mcp-method': 'tools/list', 'mcp-name': null }, era, parsed);
         expect(res.status, res.body).not.toBe(500);
         expect([200, 202, 400, 404, 406, 415]).toContain(res.status);
         const out = messages(res);
         for (const m of out) {
           if (m.error) expect(m.error.message.length).toBeGreaterThan(3);
+          // A malformed request is told what is wrong in words, never handed a raw schema dump.
+          if (m.error) expect(m.error.message, text).not.toMatch(/"(expected|code|path)":/);
           // A tool error is an isError result whose text says what to fix.
           const result = m.result as { isError?: boolean; content?: { text: string }[] } | undefined;
           if (result?.isError) expect(result.content?.[0]?.text.length).toBeGreaterThan(10);
-        }
-        let parsed: unknown = null;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* not JSON: certainly nothing upstream */
         }
         if (!mayCallPagerDuty(parsed)) expect(rig.upstream(), text).toBe(before);
       }),
       { numRuns: runs },
     );
-    // The session still works.
-    const res = await post(JSON.stringify({ jsonrpc: '2.0', id: 'last', method: 'tools/call', params: { name: 'list_incidents', arguments: { limit: 1 } } }));
-    const last = messages(res).find((m) => m.id === 'last') as { result?: { isError?: boolean } } | undefined;
-    expect(last?.result?.isError).toBeFalsy();
+    // The gateway (and, for the 2025 era, the session) still works.
+    const last = { jsonrpc: '2.0', id: 'last', method: 'tools/call', params: { name: 'list_incidents', arguments: { limit: 1 } } };
+    const res = await post(JSON.stringify(framed(last)), {}, era, last);
+    const answer = messages(res).find((m) => m.id === 'last') as { result?: { isError?: boolean } } | undefined;
+    expect(answer?.result?.isError, res.body).toBeFalsy();
   });
 });

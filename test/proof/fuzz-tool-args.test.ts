@@ -1,7 +1,7 @@
 // Bad tool arguments: property-based arguments for every catalog tool, sent by the SDK's real Client
 // through the gateway. Arguments the tool's schema rejects get an isError result naming the field and
 // saying to fix it — and PagerDuty sees no request. FUZZ_RUNS=10000 (npm run fuzz) for the long run.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, type ToolDefinition } from '../../src/main/core/catalog';

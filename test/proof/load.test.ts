@@ -1,11 +1,12 @@
-// Load: 16 concurrent MCP clients (the SDK's real Client, one bearer token each) calling a mix of
+// Load: 16 concurrent MCP clients (the SDK's real Client, one bearer token each, half of them speaking
+// 2026-07-28 and half the 2025-era protocol) calling a mix of
 // allowed, refused and ask-each-time tools through the real gateway, with a "person" answering the
 // ask prompts through the contract. Afterwards: no lost audit entry (counted per client and per
 // decision, chain verified), no unexpected error, memory flat. LOAD_CALLS=1000 (npm run load) for the
 // full 16 × 1,000; CI runs a short form.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditFilter } from '../../src/shared/model';
 import { resultText, startProofRig, type ProofRig } from '../support/proof';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await rig.setState(['list_incidents'], 'approved');
   await rig.setState(['get_incident'], 'ask_each_time');
   await rig.setState(['list_teams'], 'denied');
-  clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => rig.connect(i)));
+  clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => rig.connect(i, i % 2 ? 'legacy' : 'modern')));
   [yesIncident, noIncident] = [...rig.sim.db.collection<{ id: string }>('incidents').keys()] as [string, string];
 });
 afterAll(async () => {

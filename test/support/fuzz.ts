@@ -45,6 +45,23 @@ export function rawHttp(r: RawRequest): Promise<RawResponse> {
   });
 }
 
+/** A POST to the gateway's /mcp with the headers every MCP client sends, plus `headers` (null drops one). */
+export function mcpPost(port: number, token: string, body: string | Buffer, headers: Record<string, string | null> = {}): Promise<RawResponse> {
+  return rawHttp({
+    port,
+    method: 'POST',
+    path: '/mcp',
+    headers: {
+      host: `127.0.0.1:${port}`,
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...headers,
+    },
+    body,
+  });
+}
+
 /** Header values a client might send, valid or hostile (CR/LF are left out: Node refuses to send them). */
 export const headerText = fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n\0]/g, '').replace(/[^\t\x20-\x7e]/g, '?'));
 

@@ -1,12 +1,11 @@
 // What the proof suites (test/proof) share: a real core (createCore with a temp data dir, the real
 // keychain, the real audit log, the gateway on a free port) connected to the PagerDuty simulator through
 // the 'connection.saveApiKey' handler, with one client per caller bound to a profile holding every
-// toolset, and the SDK's real Client over Streamable HTTP.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+// toolset, and the SDK's real Client over Streamable HTTP in either protocol era.
+import type { Client } from '@modelcontextprotocol/client';
 import type { CoreOptions } from '../../src/main/core';
 import type { ApprovalState } from '../../src/shared/model';
-import { connectSimulator, startTestCore, type TestCore } from '../main/core/helpers';
+import { connectMcp, connectSimulator, startTestCore, type McpEra, type McpTestClient, type TestCore } from '../main/core/helpers';
 import { createSimulator, type Simulator } from '../simulator';
 
 export interface ProofRig {
@@ -15,8 +14,8 @@ export interface ProofRig {
   /** Bearer tokens of the clients created for this rig (all bound to the all-toolsets profile). */
   tokens: string[];
   profileId: string;
-  /** A connected SDK client for token i (default 0). */
-  connect(i?: number): Promise<Client>;
+  /** A connected SDK client for token i (default 0), speaking `era` (default: the 2025-era handshake). */
+  connect(i?: number, era?: McpEra): Promise<Client>;
   setState(names: string[], state: ApprovalState): Promise<void>;
   /** Requests PagerDuty (the simulator) received since the rig started or since the last mark(). */
   upstream(): number;
@@ -34,7 +33,7 @@ export async function startProofRig(options: { clients?: number; extra?: Partial
   const profile = await t.call('profiles.create', { name: 'Proof: all toolsets', toolsetIds: toolsets.map((s) => s.id) });
   const tokens: string[] = [];
   for (let i = 0; i < (options.clients ?? 1); i++) tokens.push((await t.call('clients.create', { name: `proof-${i}`, profileId: profile.id })).token);
-  const clients: Client[] = [];
+  const clients: McpTestClient[] = [];
   let since = sim.requests.length;
   let drained = 0;
   return {
@@ -42,10 +41,10 @@ export async function startProofRig(options: { clients?: number; extra?: Partial
     sim,
     tokens,
     profileId: profile.id,
-    async connect(i = 0) {
-      const client = await mcpClient(t.url, tokens[i]!);
-      clients.push(client);
-      return client;
+    async connect(i = 0, era: McpEra = 'legacy') {
+      const connected = await connectMcp(t.url, tokens[i]!, { era, name: 'proof', listen: false });
+      clients.push(connected);
+      return connected.client;
     },
     async setState(names, state) {
       await t.call('tools.setState', { names, state });
@@ -66,12 +65,6 @@ export async function startProofRig(options: { clients?: number; extra?: Partial
       await sim.close();
     },
   };
-}
-
-export async function mcpClient(url: string, token: string, name = 'proof'): Promise<Client> {
-  const client = new Client({ name, version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
-  return client;
 }
 
 /** The text of a tools/call result (our results are one text block). */

@@ -30,8 +30,11 @@ export interface CoreOptions {
   catalog?: readonly ToolDefinition<any>[];
   /** Idle time after which an MCP session is closed (default 30 min). */
   sessionIdleMs?: number;
-  /** Most MCP sessions open at once (default 64); the longest-idle one makes room for a new one. */
-  maxSessions?: number;
+  /**
+   * Most 2025-era MCP sessions one client may hold open (default 16; 2026-07-28 listen streams are capped
+   * alike); that client's own longest-idle session makes room for a new one, never another client's.
+   */
+  maxSessionsPerClient?: number;
   /** Replaces the audit log's disk writes (fault tests make the disk fail for real callers). */
   auditIo?: Partial<AuditIo>;
   /** Where client tokens for keychain-based client configs live (default: the OS keychain). */
@@ -203,7 +206,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         log,
         version: platform.appVersion,
         idleTtlMs: options.sessionIdleMs,
-        maxSessions: options.maxSessions,
+        maxSessionsPerClient: options.maxSessionsPerClient,
+        isPaused: () => settings.read().gateway.paused,
         onSessionsChange: () => {
           emitStatus();
           clientsChanged();

@@ -1,20 +1,23 @@
 // The stdio bridge for clients whose config only takes a command (Claude Desktop):
 //   PDMCP_CLIENT_TOKEN=… node bridge.js --url http://127.0.0.1:7428/mcp
-// It relays JSON-RPC between stdio and the gateway untouched. The token comes from the environment,
-// never argv (ps shows argv to every user). If the app restarts, the bridge waits, opens a new session
-// with the client's remembered initialize, and carries on, so the client does not notice.
+// It relays JSON-RPC between stdio and the gateway untouched, in either protocol era (a 2026-07-28
+// request carries its own `_meta`, from which the SDK's transport derives the headers). The token comes
+// from the environment, never argv (ps shows argv to every user). If the app restarts, the bridge waits,
+// opens a new session with the client's remembered initialize (2025 era; 2026-07-28 needs none), and
+// carries on, so the client does not notice.
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import {
   isInitializedNotification,
   isInitializeRequest,
   isJSONRPCRequest,
+  SdkHttpError,
+  StreamableHTTPClientTransport,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+} from '@modelcontextprotocol/client';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 
 export const TOKEN_ENV = 'PDMCP_CLIENT_TOKEN';
 export const TOKEN_REJECTED = 'the token was rejected; create a new client in the app (or rotate this one) and put its token in PDMCP_CLIENT_TOKEN.';
@@ -43,13 +46,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The app is gone (restarting, not yet up) or forgot our session: worth waiting for. */
 function recoverable(error: unknown): boolean {
-  if (error instanceof StreamableHTTPError) return error.code === 404 || (error.code ?? 0) >= 500 || error.code === -1;
+  if (error instanceof SdkHttpError) return error.status === 404 || error.status >= 500;
   const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
   return /fetch failed|ECONNREFUSED|ECONNRESET|socket|terminated|other side closed|Not Found|404|Maximum reconnection|Failed to reconnect|SSE stream disconnected/i.test(text);
 }
 
 function rejected(error: unknown): boolean {
-  return error instanceof StreamableHTTPError && (error.code === 401 || error.code === 403);
+  return error instanceof SdkHttpError && (error.status === 401 || error.status === 403);
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {

@@ -1,7 +1,7 @@
 // The gateway end to end: the SDK's real Client over Streamable HTTP against createCore on a free port,
 // with a temp data dir, the real keychain, the real audit log and the PagerDuty simulator.
 import http from 'node:http';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as cli } from '../../../src/main/headless/cli';
 import type { AuditEntry } from '../../../src/shared/model';
@@ -34,11 +34,11 @@ async function lastAudit(tool: string): Promise<AuditEntry> {
   const page = await t.call('audit.query', { tool, limit: 1 });
   return page.entries[0]!;
 }
-async function callError(fn: () => Promise<unknown>): Promise<McpError> {
+async function callError(fn: () => Promise<unknown>): Promise<ProtocolError> {
   try {
     await fn();
   } catch (error) {
-    return error as McpError;
+    return error as ProtocolError;
   }
   throw new Error('expected the call to fail');
 }
@@ -94,7 +94,7 @@ describe('gateway', () => {
       const missing = await callError(() => a.client.callTool({ name: 'manage_incidentz', arguments: { incident_ids: ['1'], status: 'acknowledged' } }));
       expect(hidden.code).toBe(-32602);
       expect({ code: hidden.code, message: hidden.message.replace('manage_incidents', 'X') }).toEqual({ code: missing.code, message: missing.message.replace('manage_incidentz', 'X') });
-      expect(hidden.message).toBe('MCP error -32602: Unknown tool: manage_incidents');
+      expect(hidden.message).toBe('Unknown tool: manage_incidents');
       expect(await lastAudit('manage_incidents')).toMatchObject({ decision: 'not_approved', outcome: 'refused', clientName: 'Claude Code', profileName: 'Responder' });
 
       const before = sim.requests.length;
@@ -196,7 +196,7 @@ describe('gateway', () => {
     const resolved: string[] = [];
     const off = t.core.events.on('ask.resolved', (r) => resolved.push(r.reason));
     try {
-      const pending = a.client.callTool({ name: 'get_incident', arguments: { incident_id: '1' } }, undefined, { timeout: 20_000 });
+      const pending = a.client.callTool({ name: 'get_incident', arguments: { incident_id: '1' } }, { timeout: 20_000 });
       await new Promise((r) => setTimeout(r, 200));
       expect((await t.call('ask.list', {})).map((p) => p.tool)).toEqual(['get_incident']);
       expect(t.core.status().askPending).toBe(1);

@@ -2,9 +2,8 @@
 // StdioClientTransport, relaying to a real core — including across a restart of that core.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSimulator, createSimulator, startTestCore, type Simulator, type TestCore } from '../core/helpers';
 
@@ -26,7 +25,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-function spawnBridge(url: string, clientToken: string) {
+function spawnBridge(url: string, clientToken: string, clientOptions: ConstructorParameters<typeof Client>[1] = {}) {
   let stderr = '';
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -35,7 +34,7 @@ function spawnBridge(url: string, clientToken: string) {
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (d) => (stderr += String(d)));
-  const client = new Client({ name: 'claude-desktop-test', version: '1.0.0' });
+  const client = new Client({ name: 'claude-desktop-test', version: '1.0.0' }, clientOptions);
   return { client, transport, stderr: () => stderr };
 }
 
@@ -51,7 +50,7 @@ describe('stdio bridge', () => {
       expect(result.isError).toBeFalsy();
 
       // Notifications flow back through the bridge too.
-      const changed = new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, async () => resolve()));
+      const changed = new Promise<void>((resolve) => client.setNotificationHandler('notifications/tools/list_changed', async () => resolve()));
       await t.call('tools.setState', { names: ['list_incidents'], state: 'denied' });
       await changed;
       expect((await client.listTools()).tools.map((x) => x.name)).not.toContain('list_incidents');
@@ -62,9 +61,35 @@ describe('stdio bridge', () => {
       await t.core.stop();
       const before = t;
       t = await startTestCore({ dataDir: before.dataDir, mcpPort: port });
-      const again = await client.callTool({ name: 'list_incidents', arguments: { limit: 1 } }, undefined, { timeout: 15_000 });
+      const again = await client.callTool({ name: 'list_incidents', arguments: { limit: 1 } }, { timeout: 15_000 });
       expect(again.isError).toBeFalsy();
       expect((await client.listTools()).tools.map((x) => x.name)).toContain('list_incidents');
+      expect(stderr()).not.toContain(token);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('relays a 2026-07-28 stdio client too: discover, list, call and listen, across a restart', async () => {
+    const { client, transport, stderr } = spawnBridge(t.url, token, { versionNegotiation: { mode: 'auto' } });
+    await client.connect(transport);
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      expect((await client.listTools()).tools.map((x) => x.name)).toContain('list_incidents');
+      expect((await client.callTool({ name: 'list_incidents', arguments: { limit: 1 } })).isError).toBeFalsy();
+      const subscription = await client.listen({ toolsListChanged: true });
+      const changed = new Promise<void>((resolve) => client.setNotificationHandler('notifications/tools/list_changed', async () => resolve()));
+      await t.call('tools.setState', { names: ['list_incidents'], state: 'denied' });
+      await changed;
+      expect((await client.listTools()).tools.map((x) => x.name)).not.toContain('list_incidents');
+      await t.call('tools.setState', { names: ['list_incidents'], state: 'approved' });
+      await subscription.close();
+
+      const port = Number(new URL(t.url).port);
+      await t.core.stop();
+      t = await startTestCore({ dataDir: t.dataDir, mcpPort: port });
+      const again = await client.callTool({ name: 'list_incidents', arguments: { limit: 1 } }, { timeout: 15_000 });
+      expect(again.isError).toBeFalsy();
       expect(stderr()).not.toContain(token);
     } finally {
       await client.close();

@@ -4,7 +4,7 @@
 //   PagerDuty → shape output → audit.
 // Each refusal is audited too, and the audit append is awaited before anything goes back to the client:
 // if the entry cannot be written, the call is refused rather than run unrecorded.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { AuditDecision, AuditOutcome } from '../../../shared/model';
 import { redactArgs } from '../audit';
 import type { AuditInput, AuditLog } from '../audit/types';

@@ -1,6 +1,6 @@
 // Step 10 of the call path: what a tool's output becomes on the wire. One place, so the rules for
 // what an AI receives (size cap, structure, fencing of PagerDuty's free text) are read and tested together.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ToolDefinition } from '../catalog';
 
 /** Shaped output beyond this is cut: a model cannot use megabytes, and clients choke on them. */
