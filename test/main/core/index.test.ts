@@ -195,9 +195,16 @@ describe('gateway', () => {
     const a = await connectMcp(t.url, responderToken);
     const resolved: string[] = [];
     const off = t.core.events.on('ask.resolved', (r) => resolved.push(r.reason));
+    // The prompt appears once its id names are looked up, which takes a moment on a busy machine.
+    const requested = new Promise<void>((r) => {
+      const stop = t.core.events.on('ask.requested', () => {
+        stop();
+        r();
+      });
+    });
     try {
       const pending = a.client.callTool({ name: 'get_incident', arguments: { incident_id: '1' } }, { timeout: 20_000 });
-      await new Promise((r) => setTimeout(r, 200));
+      await requested;
       expect((await t.call('ask.list', {})).map((p) => p.tool)).toEqual(['get_incident']);
       expect(t.core.status().askPending).toBe(1);
       const result = await pending;
